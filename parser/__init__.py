@@ -1,0 +1,44 @@
+"""scoreline: parse and validate football competition articles.
+
+The public API (imported lazily, so ``import parser`` stays cheap)::
+
+    parse(text, path="<string>", *, form="auto") -> Document
+    parse_file(path, *, form="auto") -> Document
+    convert(text, ...) -> dict          # the JSON
+    check(document, *, select=(), ignore=()) -> list[Diagnostic]
+    read_source(path) -> Source
+
+Errors are ``ScorelineError`` subclasses: ``InputError``, ``UsageError``, ``SchemaError``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+from .diagnostics import Diagnostic, Severity
+from .errors import InputError, SchemaError, ScorelineError, UsageError
+
+if TYPE_CHECKING:
+    from .api import check, convert, parse, parse_file, parse_source, read_source
+    from .document import Document
+
+__all__ = [
+    "Diagnostic", "Document", "InputError", "SchemaError", "ScorelineError", "Severity",
+    "UsageError", "__version__", "check", "convert", "parse", "parse_file", "parse_source",
+    "read_source",
+]
+
+_LAZY = {"check", "convert", "parse", "parse_file", "parse_source", "read_source"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from . import api
+
+        return getattr(api, name)
+    if name == "Document":
+        from .document import Document
+
+        return Document
+    raise AttributeError(f"module 'parser' has no attribute {name!r}")

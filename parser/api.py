@@ -1,0 +1,106 @@
+"""The library API: read, parse, validate and check documents.
+
+    >>> import parser
+    >>> doc = parser.parse("= 2031 Elm Cup =\\n\\n==Final==\\nMay 3, 2031\\nElm FC 2-1 Oak SC\\n")
+    >>> doc.data["rounds"][0]["matches"][0]["home_score"]
+    2
+    >>> [d.code for d in parser.check(doc)]
+    []
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic
+from .document import Document
+from .errors import InputError, UsageError
+from .forms import FORMS, detect_form
+from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
+
+
+def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Source:
+    """Read and decode a file (``-`` is standard input); raise ``InputError`` when it cannot be."""
+    name = str(path)
+    try:
+        if name == "-":
+            import sys
+
+            data = sys.stdin.buffer.read(policy.max_bytes + 1 if policy.max_bytes else -1)
+        else:
+            file = Path(path)
+            if file.is_dir():
+                raise InputError(name, "is a directory, not a file", code="IN004")
+            size = file.stat().st_size
+            if policy.max_bytes and size > policy.max_bytes:
+                raise InputError(name, f"file is {size} bytes, over the limit of "
+                                 f"{policy.max_bytes} (see --max-bytes)", code="IN003")
+            data = file.read_bytes()
+    except FileNotFoundError:
+        raise InputError(name, "no such file", code="IN004") from None
+    except PermissionError:
+        raise InputError(name, "permission denied", code="IN004") from None
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(name, f"cannot read: {reason}", code="IN004") from None
+    return decode(data, name, policy)
+
+
+def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -> Document:
+    """Convert a decoded source into a ``Document`` (validated against the schema by default)."""
+    if form not in FORMS:
+        raise UsageError(f"unknown input form {form!r}; choose from {', '.join(FORMS)}")
+    chosen = detect_form(source.text) if form == "auto" else form
+    if chosen == "wikitext":
+        from .wikitext import build as build_wikitext
+
+        data, spans, diagnostics = build_wikitext(source)
+    else:
+        from .build import build
+
+        data, spans, diagnostics = build(source)
+    document = Document(source, data, spans, diagnostics)
+    if validate:
+        from .schema import validate as schema_validate
+
+        document.diagnostics.extend(schema_validate(data, spans))
+    return document
+
+
+def parse(text: str | bytes, path: str = "<string>", *, form: str = "auto",
+          policy: InputPolicy = DEFAULT_POLICY) -> Document:
+    """Parse text (or raw bytes) into a validated ``Document``."""
+    source = decode(text, path, policy) if isinstance(text, bytes) else from_text(text, path)
+    return parse_source(source, form=form)
+
+
+def parse_file(path: str | Path, *, form: str = "auto",
+               policy: InputPolicy = DEFAULT_POLICY) -> Document:
+    """Read and parse a file."""
+    return parse_source(read_source(path, policy), form=form)
+
+
+def convert(text: str | bytes, path: str = "<string>", *, form: str = "auto") -> dict[str, Any]:
+    """The JSON (as a dict) of a document's text."""
+    return parse(text, path, form=form).data
+
+
+def check(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
+          ) -> list[Diagnostic]:
+    """All findings for a document (parse, schema and checks), filtered and in a stable order."""
+    from .checks import run_checks, selected
+
+    select, ignore = tuple(select), tuple(ignore)
+    found = [d for d in document.diagnostics if selected(d.code, select, ignore)]
+    found.extend(run_checks(document, select=select, ignore=ignore))
+    return sorted(set(found), key=Diagnostic.sort_key)
+
+
+def input_error_diagnostic(error: InputError) -> Diagnostic:
+    """An ``InputError`` as a diagnostic, for reports that list it with other findings."""
+    from .diagnostics import Severity
+
+    return Diagnostic(error.code, Severity.ERROR, error.message, error.line or 1,
+                      error.column or 1, check="input")

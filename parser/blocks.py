@@ -1,0 +1,173 @@
+"""Stage 3, blocks: the lines of one section body become typed blocks with line spans.
+
+Kinds: ``infobox``, ``paragraph``, ``table``, ``list``, ``date``, ``match``,
+``match_note`` (a line qualifying the match above it, such as ``after extra time``),
+``scorer``, ``marker``, ``comment`` and ``other`` (anything no rule understood).
+A short line directly above a list or table becomes that block's ``label``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import WrittenDate, parse_date
+from .match_lines import MatchLine, parse_match_line, plausible_name
+from .wiki import Line
+
+_INFOBOX = re.compile(r"^\s*infobox\b.*$", re.IGNORECASE)
+_FIELD = re.compile(r"^\s*[-*]\s*[^:]{1,60}:")
+_BULLET = re.compile(r"^\s*([-*#•]+)(\s+|(?=[^\s\-*#]))")
+_TABLE = re.compile(r"^\s*(\||\{\||!)")
+_SCORER = re.compile(r"^\s+\S.*:\s*\S|^\s+\S.*[0-9]+(\+[0-9]+)?['′’]")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+# A line after a match that only qualifies its result ("after extra time", "(4–3 p)").
+MATCH_NOTE = re.compile(
+    r"^\(?\s*(a\.?\s*e\.?\s*t\.?|after extra time|extra time|"
+    r"(?P<pens>[0-9]{1,2})\s*[-–—]\s*(?P<pens2>[0-9]{1,2})\s*(p|pens?\.?|on penalties|pso)|"
+    r"(?P<forfeit>forfeit(ed)?)|(?P<awarded>awarded|awd\.?))\s*\)?\.?$",
+    re.IGNORECASE,
+)
+MAX_LABEL_CHARS = 80
+
+
+@dataclass
+class Block:
+    """A run of lines of one kind. ``label`` is the caption line above a list or table."""
+
+    kind: str
+    lines: list[Line]
+    label: Line | None = None
+    match: MatchLine | None = None
+    date: WrittenDate | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        """First line of the block (the label's, when there is one)."""
+        return self.label.number if self.label else self.lines[0].number
+
+    @property
+    def end_line(self) -> int:
+        """Last line of the block."""
+        return self.lines[-1].number
+
+    @property
+    def text(self) -> str:
+        """The cleaned text of the block's own lines, joined with newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+
+def is_table_line(text: str) -> bool:
+    """Flat-form table rows and leaked wikitable markup."""
+    return bool(_TABLE.match(text))
+
+
+def is_bullet(text: str) -> bool:
+    """A list item line."""
+    return bool(_BULLET.match(text)) and not text.lstrip().startswith(("--", "- -"))
+
+
+def _classify(line: Line, previous: str | None) -> str:
+    text = line.text
+    stripped = text.strip()
+    if not stripped:
+        if line.markers:
+            return "marker"
+        if line.covered:
+            return "comment" if line.covered in ("comment", "ref") else "other"
+        return "blank"
+    if is_table_line(text):
+        return "table"
+    if previous in ("match", "scorer", "match_note") and MATCH_NOTE.match(stripped):
+        return "match_note"
+    if previous in ("match", "scorer", "match_note") and _SCORER.match(text):
+        return "scorer"
+    if is_bullet(text):
+        return "list"
+    if parse_date(stripped) is not None:
+        return "date"
+    if parse_match_line(stripped) is not None:
+        return "match"
+    if not _LETTERS.search(stripped):
+        return "other"
+    return "paragraph"
+
+
+def split_blocks(lines: list[Line]) -> list[Block]:
+    """Group a section body's lines into blocks."""
+    blocks: list[Block] = []
+    index = 0
+    previous: str | None = None
+    while index < len(lines):
+        line = lines[index]
+        if _INFOBOX.match(line.text) and line.text.strip().lower() == "infobox":
+            end = index + 1
+            while end < len(lines) and lines[end].text.strip() and (
+                _FIELD.match(lines[end].text) or not is_table_line(lines[end].text)
+            ):
+                end += 1
+            blocks.append(Block("infobox", lines[index:end]))
+            index, previous = end, "infobox"
+            continue
+        kind = _classify(line, previous)
+        if kind == "blank":
+            index += 1
+            previous = None
+            continue
+        if kind in ("table", "list", "paragraph", "comment", "scorer"):
+            end = index + 1
+            while end < len(lines) and _classify(lines[end], kind) == kind:
+                end += 1
+            blocks.append(Block(kind, lines[index:end]))
+            index = end
+        else:
+            block = Block(kind, [line])
+            if kind == "match":
+                block.match = parse_match_line(line.text.strip())
+            elif kind == "date":
+                block.date = parse_date(line.text.strip())
+            blocks.append(block)
+            index += 1
+        previous = kind
+    return _attach_labels(_split_comma_lists(blocks))
+
+
+def _is_label(block: Block) -> bool:
+    if block.kind not in ("paragraph", "list") or len(block.lines) != 1:
+        return False
+    text = block.lines[0].text.strip()
+    return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";"))
+
+
+def _attach_labels(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and block.kind in ("list", "table")
+            and block.label is None
+            and _is_label(prev)
+            and prev.end_line + 1 == block.lines[0].number
+            and not (prev.kind == "list" and block.kind == "list")
+        ):
+            out.pop()
+            block.label = prev.lines[0]
+        out.append(block)
+    return out
+
+
+def _split_comma_lists(blocks: list[Block]) -> list[Block]:
+    """A paragraph whose lines are each one team name ending in a comma is a list."""
+    for block in blocks:
+        if block.kind != "paragraph" or len(block.lines) < 2:
+            continue
+        items = [line.text.strip() for line in block.lines]
+        if not all(item.endswith(",") for item in items[:-1]):
+            continue
+        names = [item.rstrip(",.").split() for item in items]
+        if all(plausible_name(words) for words in names):
+            block.kind = "list"
+            block.extra["style"] = "comma"
+    return blocks

@@ -1,0 +1,36 @@
+"""Stage 6, semantic checks: small registered rules over the document JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from ..diagnostics import Diagnostic, Severity
+from ..document import Document
+from .base import Hit, Rule, rule
+from .registry import ALL_RULES
+
+__all__ = ["ALL_RULES", "Hit", "Rule", "rule", "run_checks", "selected"]
+
+
+def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+    """Whether ``code`` passes ``--select``/``--ignore`` (codes or prefixes; ignore wins)."""
+    select = tuple(select)
+    if any(code.startswith(prefix) for prefix in ignore):
+        return False
+    return not select or any(code.startswith(prefix) for prefix in select)
+
+
+def run_checks(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+               severities: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
+    """Run every selected rule on ``document`` and return its findings."""
+    select, ignore = tuple(select), tuple(ignore)
+    out: list[Diagnostic] = []
+    for item in ALL_RULES:
+        if not selected(item.code, select, ignore):
+            continue
+        severity = (severities or {}).get(item.code, item.severity)
+        for hit in item.run(document):
+            span = hit.span or document.locate(hit.pointer)
+            out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,
+                                  span.end_line, span.end_column, hit.pointer, item.name))
+    return out

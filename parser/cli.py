@@ -1,0 +1,184 @@
+"""The ``scoreline`` command: arguments -> ``Options`` -> runner -> output -> exit code.
+
+Exit codes: 0 no failing findings; 1 findings that fail (errors, or warnings
+with --strict); 2 usage or input error; 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._version import __version__
+from .errors import ScorelineError, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_CONVERT_EXAMPLE = """examples:
+  scoreline convert article.txt                 # pretty JSON on stdout
+  scoreline convert a.txt b.txt > all.jsonl     # several files: JSON Lines
+  scoreline convert samples/ -o out/            # one .json per input into out/
+  cat article.txt | scoreline convert -
+"""
+_CHECK_EXAMPLE = """examples:
+  scoreline check article.txt
+  scoreline check samples/ --output-format json
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="scoreline",
+        description="Parse and validate football competition articles.",
+        epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 130 interrupted",
+    )
+    top.add_argument("--version", action="version", version=f"scoreline {__version__}")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--from", dest="form", choices=("auto", "flat", "wikitext"),
+                       default="auto", help="input form (default: auto-detect)")
+        p.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                       help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
+
+    conv = sub.add_parser("convert", help="convert articles to JSON", epilog=_CONVERT_EXAMPLE,
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    conv.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    conv.add_argument("-o", "--output", metavar="OUT",
+                      help="output file (one input) or directory (one .json per input)")
+    common(conv)
+
+    chk = sub.add_parser("check", help="validate articles and report discrepancies",
+                         epilog=_CHECK_EXAMPLE,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    chk.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    chk.add_argument("--output-format", default="text", choices=("text", "json"),
+                     help="how to print findings (default: text)")
+    chk.add_argument("--select", default="", metavar="CODES",
+                     help="comma-separated codes or prefixes to report")
+    chk.add_argument("--ignore", default="", metavar="CODES",
+                     help="comma-separated codes or prefixes to leave out")
+    chk.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    common(chk)
+
+    sub.add_parser("schema", help="print the JSON Schema of the output",
+                   epilog="example:\n  scoreline schema > scoreline.schema.json",
+                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    return top
+
+
+def _codes(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+
+
+def _options(args: argparse.Namespace) -> object:
+    from .runner import Options
+    from .source import DEFAULT_MAX_BYTES, InputPolicy
+
+    max_bytes = DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes
+    if max_bytes < 0:
+        raise UsageError("--max-bytes must be 0 or more")
+    return Options(
+        form=args.form, policy=InputPolicy(max_bytes=max_bytes),
+        select=_codes(getattr(args, "select", "")), ignore=_codes(getattr(args, "ignore", "")),
+        strict=getattr(args, "strict", False),
+    )
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from .runner import Options, convert_one, gather, write_atomic
+
+    options = _options(args)
+    assert isinstance(options, Options)
+    paths = list(gather(args.paths))
+    if not paths:
+        raise UsageError("no input files found")
+    out = Path(args.output) if args.output else None
+    to_dir = out is not None and (len(paths) > 1 or out.is_dir())
+    if to_dir and out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    status = EXIT_OK
+    for path in paths:
+        text, report = convert_one(path, options)
+        if text is None:
+            print(f"scoreline: {_input_line(report)}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        if out is None:
+            sys.stdout.write(_as_output(text, len(paths)))
+        elif to_dir:
+            name = "stdin" if path == "-" else Path(path).stem
+            write_atomic(out / f"{name}.json", text)
+        else:
+            write_atomic(out, text)
+    return status
+
+
+def _as_output(text: str, count: int) -> str:
+    if count == 1:
+        return text
+    import json
+
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _input_line(report: object) -> str:
+    from .report import FileReport
+
+    assert isinstance(report, FileReport)
+    first = report.diagnostics[0]
+    where = report.path if first.line <= 1 and first.column <= 1 else (
+        f"{report.path}:{first.line}:{first.column}")
+    return f"{where}: {first.message}"
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .formats import renderer
+    from .report import Summary
+    from .runner import Options, check_one, fails, gather
+
+    options = _options(args)
+    assert isinstance(options, Options)
+    paths = list(gather(args.paths))
+    if not paths:
+        raise UsageError("no input files found")
+    started = time.perf_counter()
+    reports = [check_one(path, options) for path in paths]
+    summary = Summary.of(reports, time.perf_counter() - started)
+    color = args.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    render = renderer(args.output_format)
+    sys.stdout.write(render(reports, summary, color=color) if args.output_format == "text"
+                     else render(reports, summary))
+    if any(r.failed_input for r in reports):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(fails(r, options.strict) for r in reports) else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .resources import schema_path
+
+    sys.stdout.write(schema_path().read_text(encoding="utf-8"))
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``scoreline`` console script."""
+    args = _parser().parse_args(argv)
+    handlers = {"convert": _convert, "check": _check, "schema": _schema}
+    try:
+        return handlers[args.command](args)
+    except ScorelineError as error:
+        print(f"scoreline: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("scoreline: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK

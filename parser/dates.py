@@ -1,0 +1,93 @@
+"""Dates as written in articles, parsed by ``grammars/date.lark``.
+
+``parse_date("March 7, 2031")`` gives a ``WrittenDate``; ``WrittenDate.iso(year)``
+turns it into ``YYYY-MM-DD`` when the date exists, else ``None``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from lark import Token, Tree
+from lark.exceptions import LarkError
+
+from .grammar import date_parser
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MAX_DATE_CHARS = 60
+_DIGIT_START = re.compile(r"[0-9A-Za-z]")
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A parsed date; ``year`` is None when the text gives none."""
+
+    month: int
+    day: int
+    year: int | None = None
+    day_end: int | None = None
+    weekday: str | None = None
+
+    def iso(self, year: int | None = None) -> str | None:
+        """ISO date using the date's own year, else ``year``; None if unknown or impossible."""
+        use = self.year if self.year is not None else year
+        if use is None or not self.exists(use):
+            return None
+        return f"{use:04d}-{self.month:02d}-{self.day:02d}"
+
+    def exists(self, year: int | None = None) -> bool:
+        """Whether the day exists in the month (Feb 29 needs a leap ``year`` when known)."""
+        use = self.year if self.year is not None else (year if year is not None else 2000)
+        try:
+            _dt.date(use, self.month, self.day)
+        except ValueError:
+            return False
+        return True
+
+
+def _day(token: Token) -> int:
+    return int(re.sub(r"[^0-9]", "", str(token)))
+
+
+def _from_tree(tree: Tree[Token]) -> WrittenDate:
+    weekday: str | None = None
+    body: Tree[Token] | None = None
+    for child in tree.children:
+        if isinstance(child, Token) and child.type == "WEEKDAY":
+            weekday = str(child)
+        elif isinstance(child, Tree):
+            body = child
+    assert body is not None
+    if body.data == "iso":
+        y, m, d = (int(p) for p in str(body.children[0]).split("-"))
+        return WrittenDate(m, d, y, None, weekday)
+    month = year = 0
+    days: list[int] = []
+    for child in body.children:
+        if isinstance(child, Tree):
+            days = [_day(t) for t in child.children if isinstance(t, Token)]
+        elif child.type == "MONTH":
+            month = MONTHS[str(child)[:3].lower()]
+        elif child.type == "YEAR":
+            year = int(child)
+    return WrittenDate(month, days[0], year or None, days[1] if len(days) > 1 else None, weekday)
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> WrittenDate | None:
+    """Parse a whole string as a date; None when it is not one."""
+    text = text.strip()
+    if not text or len(text) > _MAX_DATE_CHARS or not _DIGIT_START.match(text):
+        return None
+    if not any(ch.isdigit() for ch in text):
+        return None
+    try:
+        return _from_tree(date_parser().parse(text))
+    except LarkError:
+        return None

@@ -1,0 +1,110 @@
+"""Entrants: teams entered through lists (``- AFC Elm (OH)``) and tables with a club column."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .match_lines import plausible_name
+from .tables import Table
+
+_ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
+_STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
+_LEGEND = re.compile(r"^(\S{1,3}|bold|italics?|underline[d]?|\*+)\s*[:=]|^=|^[^\w\s]", re.I)
+_ORDINAL = re.compile(r"^([0-9]{1,3})(st|nd|rd|th)$", re.IGNORECASE)
+_YEAR = re.compile(r"^[0-9]{4}$")
+_INT = re.compile(r"^[0-9]{1,3}$")
+
+ENTRANT_KEYS = ("state", "division", "appearances", "last_appearance", "previous_best",
+                "tier", "note")
+
+
+def item_text(text: str) -> str:
+    """The text of a list item without its bullet."""
+    match = _ITEM.match(text)
+    return match.group("body") if match else text.strip()
+
+
+def parse_item(body: str) -> dict[str, Any] | None:
+    """``AFC Cleveland (OH)`` / ``Elm FC, 2030 league champion`` / ``Elm FC`` -> fields."""
+    body = body.strip().rstrip(",.;").strip()
+    if ": " in body or body.endswith(":"):
+        return None
+    note = None
+    state = None
+    match = _STATE.match(body)
+    if match:
+        body, state = match.group("name"), match.group("code")
+    elif ", " in body:
+        body, note = (part.strip() for part in body.split(", ", 1))
+    if not plausible_name(body.split()):
+        return None
+    return {"name": body, "state": state, "note": note}
+
+
+def list_role(items: list[str]) -> str:
+    """``legend``, ``entrants`` or ``other`` for a list's item texts."""
+    if not items:
+        return "other"
+    if sum(bool(_LEGEND.match(item)) for item in items) * 2 > len(items):
+        return "legend"
+    parsed = sum(parse_item(item) is not None for item in items)
+    return "entrants" if parsed * 4 >= len(items) * 3 else "other"
+
+
+def new_entrant(name: str, **fields: Any) -> dict[str, Any]:
+    """An entrant dict with every key present, in a fixed order."""
+    entrant: dict[str, Any] = {"name": name, "label": fields.get("label"),
+                               "section": fields.get("section"), "source": fields["source"]}
+    for key in ENTRANT_KEYS:
+        entrant[key] = fields.get(key)
+    entrant["columns"] = fields.get("columns", {})
+    entrant["block_line"] = fields["block_line"]
+    entrant["line"] = fields["line"]
+    entrant["column"] = fields.get("column", 1)
+    return entrant
+
+
+def table_column_roles(table: Table) -> dict[int, str]:
+    """Map column index -> entrant field, from header words or, for unnamed columns, content."""
+    roles: dict[int, str] = {}
+    columns = table.columns
+    for index, name in enumerate(columns):
+        low = name.lower()
+        if re.search(r"\b(club|team|side|name)\b", low) and "name" not in roles.values():
+            roles[index] = "name"
+        elif "state" in low:
+            roles[index] = "state"
+        elif "best" in low:
+            roles[index] = "previous_best"
+        elif "last" in low:
+            roles[index] = "last_appearance"
+        elif re.search(r"\bapp", low):
+            roles[index] = "appearances"
+        elif re.search(r"division|conference|league|region", low):
+            roles[index] = "division"
+        elif re.search(r"tier|level", low):
+            roles[index] = "tier"
+        elif re.search(r"note|qualified|method|berth", low):
+            roles[index] = "note"
+        elif name.startswith("column_"):
+            values = [r.cells[index] for r in table.rows if index < len(r.cells) and r.cells[index]]
+            if values and all(_ORDINAL.match(v) for v in values):
+                roles[index] = "appearances"
+            elif values and all(_YEAR.match(v) for v in values):
+                roles[index] = "last_appearance"
+    return roles
+
+
+def typed(role: str, value: str) -> Any:
+    """Cell text -> typed entrant value (ordinals and years as integers)."""
+    if not value:
+        return None
+    if role == "appearances":
+        match = _ORDINAL.match(value)
+        return int(match.group(1)) if match else value
+    if role == "last_appearance" and _YEAR.match(value):
+        return int(value)
+    if role == "tier" and _INT.match(value):
+        return int(value)
+    return value

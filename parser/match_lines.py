@@ -1,0 +1,258 @@
+"""Match lines and results-table cells, parsed by ``grammars/match_line.lark``.
+
+The grammar accepts any words as team names; this module then rejects lines whose
+"names" read like prose (``Elm won 3-2 on aggregate.``), classifies the bracketed
+suffixes (league tag, tier, note) and turns decorations into a status.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from lark import Token, Tree
+from lark.exceptions import LarkError
+
+from .grammar import match_parser
+
+MAX_LINE_CHARS = 400
+MAX_SIDE_WORDS = 10
+
+# Lower-case words that real club names contain ("Weston super Mare", "Real de Oro").
+PARTICLES = frozenset({
+    "de", "del", "della", "dei", "di", "da", "do", "dos", "das", "du", "la", "le", "les",
+    "los", "las", "el", "y", "e", "et", "of", "the", "and", "upon", "on", "super", "am", "an",
+    "der", "den", "van", "von", "zu", "sur", "sul", "i", "und", "'n'", "d'", "al", "bin", "en",
+    "op",
+})
+_STATUS_WORDS = {
+    "postponed": "postponed", "p-p": "postponed", "cancelled": "cancelled",
+    "canceled": "cancelled", "abandoned": "abandoned", "void": "void", "voided": "void",
+    "annulled": "void",
+}
+_TAG = re.compile(r"^[A-Z][A-Za-z0-9.&/-]{0,11}$")
+_TIER = re.compile(r"^[0-9]{1,2}$")
+_PENS = re.compile(r"([0-9]{1,2})\s*[-‐‑‒–—−]\s*([0-9]{1,2})")
+_PEN_SCORE = re.compile(
+    r"([0-9]{1,3})\s*\(([0-9]{1,2})\)\s*[-‐‑‒–—−]\s*([0-9]{1,3})\s*\(([0-9]{1,2})\)"
+)
+_SCORE = re.compile(r"([0-9]{1,3})\s*[-‐‑‒–—−]\s*([0-9]{1,3})")
+_HAS_RESULT = re.compile(
+    r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]|\b(v|vs\.?|w/o|walkover|postponed|cancell?ed|abandoned|void)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Side:
+    """One team as written: name, optional league tag ``(NPSL)``, tier ``(9)`` and notes.
+
+    ``start``/``end`` are 0-based indexes of the name in the parsed text.
+    """
+
+    name: str
+    start: int
+    end: int
+    tag: str | None = None
+    tier: int | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Result:
+    """A score or outcome: goals (None when not played), status, extra time, penalties."""
+
+    status: str = "scheduled"
+    home_score: int | None = None
+    away_score: int | None = None
+    aet: bool = False
+    home_pens: int | None = None
+    away_pens: int | None = None
+    walkover_note: str | None = None
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class MatchLine:
+    """A whole match line: two sides and a result."""
+
+    home: Side
+    away: Side
+    result: Result
+    notes: tuple[str, ...] = field(default=())
+
+
+def _is_name_word(word: str) -> bool:
+    first = word[0]
+    if first.isupper() or first.isdigit() or not first.isalpha():
+        return True
+    return word.lower() in PARTICLES
+
+
+def plausible_name(words: list[str]) -> bool:
+    """Whether words read as a club name rather than prose."""
+    if not words or len(words) > MAX_SIDE_WORDS:
+        return False
+    if not any(ch.isalpha() for w in words for ch in w):
+        return False
+    if not (words[0][0].isupper() or words[0][0].isdigit() or words[0][0] in "'\"[&."):
+        return False
+    return all(_is_name_word(w) for w in words)
+
+
+class _Collector:
+    """Walks a parse tree (not recursive in depth: the trees are two levels deep)."""
+
+    def __init__(self) -> None:
+        self.aet = False
+        self.pens: tuple[int, int] | None = None
+        self.status: str | None = None
+        self.notes: list[str] = []
+
+    def decoration(self, token: Token) -> None:
+        text = str(token).strip().strip("()").strip()
+        kind = token.type
+        if kind == "AET":
+            self.aet = True
+        elif kind == "PENS":
+            m = _PENS.search(text)
+            if m:
+                self.pens = (int(m.group(1)), int(m.group(2)))
+        elif kind == "FORFEIT":
+            self.status = "forfeit"
+        elif kind == "AWARDED":
+            self.status = "awarded"
+        elif kind == "STATUS":
+            self.status = _STATUS_WORDS.get(text.lower(), "void")
+
+    def side(self, tree: Tree[Token]) -> Side | None:
+        words: list[Token] = []
+        tag: str | None = None
+        tier: int | None = None
+        notes: list[str] = []
+        for child in tree.children:
+            if isinstance(child, Token):
+                words.append(child)
+                continue
+            tokens: list[Token] = []
+            for item in child.children:
+                if isinstance(item, Token):
+                    tokens.append(item)
+                else:
+                    tokens.extend(t for t in item.children if isinstance(t, Token))
+            for tok in tokens:
+                if tok.type != "PAREN":
+                    self.decoration(tok)
+                    continue
+                inner = str(tok)[1:-1].strip()
+                if _TIER.match(inner) and tier is None:
+                    tier = int(inner)
+                elif _TAG.match(inner) and inner.upper() == inner and tag is None:
+                    tag = inner
+                else:
+                    notes.append(inner)
+        names = [str(w) for w in words]
+        if not plausible_name(names):
+            return None
+        start = words[0].start_pos or 0
+        end = (words[-1].end_pos or 0)
+        return Side(" ".join(names), start, end, tag, tier, tuple(notes))
+
+    def result(self, tree: Tree[Token]) -> Result | None:
+        head = tree.children[0] if tree.children else None
+        for child in tree.children[1:]:
+            if isinstance(child, Tree):
+                for tok in child.children:
+                    if isinstance(tok, Token):
+                        self.decoration(tok)
+        if not isinstance(head, Token):
+            return Result(status="scheduled")
+        text = str(head)
+        start, end = head.start_pos or 0, head.end_pos or 0
+        if tree.data == "scored_pens":
+            m = _PEN_SCORE.fullmatch(text.strip())
+            if not m:
+                return None
+            self.pens = (int(m.group(2)), int(m.group(4)))
+            return Result("played", int(m.group(1)), int(m.group(3)), start=start, end=end)
+        if tree.data == "scored":
+            m = _SCORE.fullmatch(text.strip())
+            if not m:
+                return None
+            return Result("played", int(m.group(1)), int(m.group(2)), start=start, end=end)
+        if tree.data == "walkover":
+            note = text.split("-", 1)[1] if "-" in text else None
+            return Result("walkover", walkover_note=note, start=start, end=end)
+        if tree.data == "status_only":
+            self.decoration(head)
+            return Result("scheduled", start=start, end=end)
+        if tree.data == "empty_score":
+            return Result("scheduled", start=start, end=end)
+        return Result("scheduled", start=start, end=end)
+
+    def finish(self, result: Result) -> Result:
+        status = result.status
+        if self.status is not None:
+            status = self.status
+        home_pens, away_pens = self.pens if self.pens else (None, None)
+        return Result(status, result.home_score, result.away_score, self.aet or result.aet,
+                      home_pens, away_pens, result.walkover_note, result.start, result.end)
+
+
+@lru_cache(maxsize=8192)
+def parse_match_line(text: str) -> MatchLine | None:
+    """Parse a whole line as a match; None when it is not one."""
+    if len(text) > MAX_LINE_CHARS or not _HAS_RESULT.search(text):
+        return None
+    try:
+        tree = match_parser().parse(text, start="start")
+    except LarkError:
+        return None
+    collector = _Collector()
+    home_tree, result_tree, away_tree = tree.children
+    assert isinstance(home_tree, Tree) and isinstance(away_tree, Tree)
+    assert isinstance(result_tree, Tree)
+    home = collector.side(home_tree)
+    away = collector.side(away_tree)
+    result = collector.result(result_tree)
+    if home is None or away is None or result is None:
+        return None
+    return MatchLine(home, away, collector.finish(result))
+
+
+@lru_cache(maxsize=4096)
+def parse_score_cell(text: str) -> Result | None:
+    """Parse a results-table score cell; an empty cell or ``-`` is an unplayed result."""
+    if len(text) > MAX_LINE_CHARS:
+        return None
+    try:
+        tree = match_parser().parse(text, start="score_cell")
+    except LarkError:
+        return None
+    collector = _Collector()
+    if not tree.children:
+        return Result("scheduled")
+    inner = tree.children[0]
+    assert isinstance(inner, Tree)
+    result = collector.result(inner)
+    return None if result is None else collector.finish(result)
+
+
+@lru_cache(maxsize=4096)
+def parse_team_cell(text: str) -> Side | None:
+    """Parse a results-table team cell such as ``Elm Town (9)``."""
+    if not text.strip() or len(text) > MAX_LINE_CHARS:
+        return None
+    try:
+        tree = match_parser().parse(text, start="team_cell")
+    except LarkError:
+        return None
+    side_tree = tree.children[0]
+    assert isinstance(side_tree, Tree)
+    collector = _Collector()
+    side = collector.side(side_tree)
+    if side is None or collector.status or collector.aet:
+        return side
+    return side

@@ -1,0 +1,36 @@
+"""What a run produces per file and in total, shared by every output format."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, Severity
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """The findings of one input file; ``failed_input`` when it could not be read at all."""
+
+    path: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    failed_input: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Totals over a run."""
+
+    files: int
+    by_severity: dict[str, int] = field(default_factory=dict)
+    input_errors: int = 0
+    seconds: float = 0.0
+
+    @classmethod
+    def of(cls, reports: list[FileReport], seconds: float = 0.0) -> Summary:
+        """Count findings by severity over ``reports``."""
+        counter: Counter[str] = Counter()
+        for report in reports:
+            counter.update(d.severity.value for d in report.diagnostics)
+        by_severity = {s.value: counter.get(s.value, 0) for s in Severity}
+        return cls(len(reports), by_severity, sum(r.failed_input for r in reports), seconds)

@@ -1,0 +1,143 @@
+"""Flat-form tables: ``| a | b |`` rows become a caption, a header and records.
+
+A table block may hold several tables (side-by-side tables are separated by a
+lone ``|`` line). Leaked wikitable markup (``|-``, ``|}``, ``{|``, ``!...``) is
+kept as artifacts. Each table gets a role: ``results`` (home / score / away
+columns), ``entrants`` (a club or team column) or ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .wiki import Line
+
+_ARTIFACT = re.compile(r"^\s*(\|-|\|\}|\{\||\|\+|!)")
+_HEADER_WORDS = re.compile(
+    r"club|team|score|result|tier|date|venue|winner|loser|losing|winning|round|home|away|"
+    r"attendance|division|state|best|appearance|leg|tie|notes?|league|region|conference",
+    re.IGNORECASE,
+)
+_TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
+                       re.IGNORECASE)
+_NAME_COL = re.compile(r"\b(club|team|side|name)\b", re.IGNORECASE)
+_SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
+
+
+@dataclass
+class Row:
+    """One table row: its cells (stripped) and each cell's 0-based start in the line."""
+
+    line: Line
+    cells: list[str]
+    starts: list[int]
+    truncated: bool = False
+
+
+@dataclass
+class Table:
+    """A parsed table with its caption, header, body rows and leaked markup."""
+
+    lines: list[Line]
+    rows: list[Row] = field(default_factory=list)
+    caption: Row | None = None
+    header: Row | None = None
+    header_extra: list[Row] = field(default_factory=list)
+    artifacts: list[Line] = field(default_factory=list)
+    label: Line | None = None
+
+    @property
+    def columns(self) -> list[str]:
+        """Column names; an empty or ``'`` header cell is named by position (``column_5``)."""
+        if self.header is None:
+            width = max((len(r.cells) for r in self.rows), default=0)
+            return [f"column_{i + 1}" for i in range(width)]
+        names: list[str] = []
+        for index, cell in enumerate(self.header.cells):
+            name = cell.strip().strip("'").strip()
+            names.append(name if name else f"column_{index + 1}")
+        return names
+
+    @property
+    def caption_text(self) -> str | None:
+        """The caption: a caption row, else the label line above the table."""
+        if self.caption is not None:
+            return next(c for c in self.caption.cells if c)
+        if self.label is not None:
+            return self.label.text.strip().lstrip("-*# ").rstrip("*").strip()
+        return None
+
+    def column_index(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes of columns whose name matches ``pattern``."""
+        return [i for i, name in enumerate(self.columns) if pattern.search(name)]
+
+    @property
+    def role(self) -> str:
+        """``results``, ``entrants`` or ``other``."""
+        team_cols = self.column_index(_TEAM_COL)
+        if self.column_index(_SCORE_COL) and len(team_cols) >= 2:
+            return "results"
+        if any(_NAME_COL.search(name) for name in self.columns):
+            return "entrants"
+        return "other"
+
+
+def split_row(line: Line) -> Row:
+    """Split a ``| a | b |`` line into cells; a missing closing pipe marks it truncated."""
+    text = line.text
+    body_start = text.index("|") + 1
+    stripped = text.rstrip()
+    truncated = not stripped.endswith("|") or stripped == "|"
+    body_end = len(stripped) - 1 if not truncated else len(stripped)
+    cells: list[str] = []
+    starts: list[int] = []
+    pos = body_start
+    for piece in text[body_start:max(body_end, body_start)].split("|"):
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(piece.strip())
+        starts.append(pos + lead)
+        pos += len(piece) + 1
+    return Row(line, cells, starts, truncated)
+
+
+def _is_caption(row: Row) -> bool:
+    filled = [c for c in row.cells if c]
+    return len(row.cells) >= 3 and len(filled) == 1 and bool(row.cells[0])
+
+
+def _is_header_extra(row: Row) -> bool:
+    filled = [c for c in row.cells if c]
+    return bool(filled) and all(
+        _HEADER_WORDS.search(c) and not any(ch.isdigit() for ch in c) for c in filled
+    )
+
+
+def parse_tables(lines: list[Line], label: Line | None = None) -> list[Table]:
+    """Parse one table block into tables."""
+    tables: list[Table] = []
+    current = Table([], label=label)
+    for line in lines:
+        stripped = line.text.strip()
+        if stripped == "|":
+            current.lines.append(line)
+            current.artifacts.append(line)
+            tables.append(current)
+            current = Table([])
+            continue
+        current.lines.append(line)
+        if _ARTIFACT.match(line.text) or not stripped.startswith("|"):
+            current.artifacts.append(line)
+            continue
+        row = split_row(line)
+        if current.header is None and current.caption is None and _is_caption(row):
+            current.caption = row
+        elif current.header is None:
+            current.header = row
+        elif not current.rows and _is_header_extra(row):
+            current.header_extra.append(row)
+        else:
+            current.rows.append(row)
+    if current.lines:
+        tables.append(current)
+    return [t for t in tables if t.lines]

@@ -1,0 +1,214 @@
+"""Stage 2, the wiki layer: mwparserfromhell finds headings and inline markup.
+
+The document is parsed once. Nodes carry no positions, but the parse round-trips
+its input exactly, so each top-level node's offset is the sum of the lengths of
+the nodes before it. Headings become ``Heading`` records; every other line
+becomes a ``Line`` whose ``text`` has inline markup reduced (links to their
+text, ``'''`` removed, comments and ``<ref>`` dropped, section markers lifted
+out) while ``raw_index`` maps a column of ``text`` back to the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+
+import mwparserfromhell
+from mwparserfromhell.nodes import (
+    Comment,
+    ExternalLink,
+    HTMLEntity,
+    Tag,
+    Text,
+    Wikilink,
+)
+from mwparserfromhell.nodes import (
+    Heading as MwHeading,
+)
+
+from .source import Source
+
+_QUOTES = re.compile(r"'{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading: level 1 (``= T =``) to 6, its cleaned title and line."""
+
+    level: int
+    title: str
+    line: int
+    column: int
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One source line that is not a heading.
+
+    ``text`` is the cleaned line; ``anchors`` are (clean index, raw index) pairs
+    from which ``raw_index`` maps positions back; ``covered`` names a multi-line
+    construct (comment, ref) that hides the whole line; ``markers`` lists
+    ``<section .../>`` markers found on it; ``refs`` counts references removed.
+    """
+
+    number: int
+    raw: str
+    text: str
+    anchors: tuple[tuple[int, int], ...] = ()
+    covered: str | None = None
+    markers: tuple[str, ...] = ()
+    refs: int = 0
+
+    def raw_index(self, index: int) -> int:
+        """0-based index into ``raw`` of 0-based ``index`` into ``text``."""
+        if not self.anchors:
+            return index
+        pos = bisect.bisect_right(self.anchors, (index, 1 << 62)) - 1
+        if pos < 0:
+            return index
+        clean_at, raw_at = self.anchors[pos]
+        return raw_at + (index - clean_at)
+
+
+@dataclass(frozen=True, slots=True)
+class WikiScan:
+    """Headings and lines of a document, in source order."""
+
+    headings: tuple[Heading, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Replacement:
+    start: int
+    end: int
+    clean: str
+    kind: str
+    marker: str | None = None
+
+
+def _reduce(node: object) -> tuple[str, str, str | None]:
+    """(clean text, kind, marker) for a non-text node."""
+    if isinstance(node, Comment):
+        return "", "comment", None
+    if isinstance(node, Wikilink):
+        inner = node.text if node.text is not None else node.title
+        return clean_inline(str(inner)), "link", None
+    if isinstance(node, ExternalLink):
+        return clean_inline(str(node.title or "")), "link", None
+    if isinstance(node, HTMLEntity):
+        return html.unescape(str(node)).replace("\u00a0", " "), "entity", None
+    if isinstance(node, Tag):
+        name = str(node.tag).strip().lower()
+        if name == "section":
+            return "", "marker", str(node).strip()
+        if name == "ref":
+            return "", "ref", None
+        if name == "br":
+            return " ", "tag", None
+        if node.self_closing or node.contents is None:
+            return "", "tag", None
+        return clean_inline(str(node.contents)), "tag", None
+    return str(node), "other", None
+
+
+def clean_inline(text: str) -> str:
+    """Reduce inline wiki markup in a short string to plain text (used for cells and titles)."""
+    if "[" in text or "<" in text or "&" in text or "{" in text:
+        code = mwparserfromhell.parse(text, skip_style_tags=True)
+        parts: list[str] = []
+        for node in code.nodes:
+            parts.append(str(node) if isinstance(node, Text) else _reduce(node)[0])
+        text = "".join(parts)
+    if "''" in text:
+        text = _QUOTES.sub("", text)
+    return text
+
+
+def scan(source: Source) -> WikiScan:
+    """Parse ``source`` with mwparserfromhell and split it into headings and lines."""
+    code = mwparserfromhell.parse(source.text, skip_style_tags=True)
+    headings: list[Heading] = []
+    heading_lines: set[int] = set()
+    replacements: list[_Replacement] = []
+    offset = 0
+    for node in code.nodes:
+        length = len(str(node))
+        if isinstance(node, MwHeading):
+            line, column = source.position(offset)
+            title = clean_inline(str(node.title)).strip()
+            headings.append(Heading(node.level, title, line, column, str(node)))
+            heading_lines.add(line)
+        elif not isinstance(node, Text):
+            clean, kind, marker = _reduce(node)
+            replacements.append(_Replacement(offset, offset + length, clean, kind, marker))
+        elif "''" in node.value:
+            for match in _QUOTES.finditer(node.value):
+                replacements.append(
+                    _Replacement(offset + match.start(), offset + match.end(), "", "quote")
+                )
+        offset += length
+    lines = _lines(source, replacements, heading_lines)
+    return WikiScan(tuple(headings), tuple(lines))
+
+
+def _lines(source: Source, replacements: list[_Replacement], skip: set[int]) -> list[Line]:
+    text = source.text
+    starts = source.line_starts
+    out: list[Line] = []
+    rep_index = 0
+    for number, start in enumerate(starts, start=1):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        while rep_index < len(replacements) and replacements[rep_index].end <= start:
+            rep_index += 1
+        if number in skip:
+            continue
+        raw = text[start:end]
+        if rep_index >= len(replacements) or replacements[rep_index].start >= end:
+            out.append(Line(number, raw, raw))
+            continue
+        out.append(_line_with_markup(number, raw, start, end, replacements, rep_index))
+    return out
+
+
+def _line_with_markup(number: int, raw: str, start: int, end: int,
+                      replacements: list[_Replacement], index: int) -> Line:
+    parts: list[str] = []
+    anchors: list[tuple[int, int]] = []
+    markers: list[str] = []
+    refs = 0
+    pos = start
+    clean_len = 0
+    touched: list[str] = []
+    while index < len(replacements) and replacements[index].start < end:
+        rep = replacements[index]
+        index += 1
+        touched.append(rep.kind)
+        if rep.start < start:  # continues from an earlier line
+            pos = min(rep.end, end)
+            anchors.append((clean_len, pos - start))
+            continue
+        piece = raw[pos - start : rep.start - start]
+        parts.append(piece)
+        clean_len += len(piece)
+        clean = rep.clean.replace("\n", " ")
+        parts.append(clean)
+        clean_len += len(clean)
+        pos = min(rep.end, end)
+        anchors.append((clean_len, pos - start))
+        if rep.marker:
+            markers.append(rep.marker)
+        if rep.kind == "ref":
+            refs += 1
+    tail = raw[pos - start:]
+    parts.append(tail)
+    clean_text = "".join(parts)
+    covered = None
+    if not clean_text.strip() and not markers:
+        covered = next((k for k in touched if k in ("comment", "ref")), touched[0])
+    return Line(number, raw, clean_text, tuple(anchors), covered, tuple(markers), refs)

@@ -1,0 +1,58 @@
+"""Regenerate the golden outputs beside every sample: ``python samples/regenerate.py``.
+
+For each ``samples/**/NAME.txt`` (or ``.wiki``) it writes ``NAME.expected.json``
+(the converted document) and ``NAME.findings`` (``scoreline check`` text
+output, without the summary line). Review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from parser.api import check, parse  # noqa: E402
+
+SUFFIXES = (".txt", ".wiki")
+
+
+def sample_files() -> list[Path]:
+    """Every sample document, sorted."""
+    return sorted(
+        p for p in (ROOT / "samples").rglob("*")
+        if p.suffix in SUFFIXES
+    )
+
+
+def outputs(sample: Path) -> tuple[str, str]:
+    """(JSON text, findings text) for one sample, with its path relative to the repo root."""
+    relative = sample.relative_to(ROOT).as_posix()
+    document = parse(sample.read_bytes(), relative)
+    findings = "".join(
+        f"{relative}:{d.line}:{d.column}: {d.severity.value} {d.code} {d.message}\n"
+        for d in check(document)
+    )
+    return document.to_json(), findings
+
+
+def golden_paths(sample: Path) -> tuple[Path, Path]:
+    """Where the goldens of a sample live."""
+    stem = sample.with_suffix("")
+    return stem.with_name(stem.name + ".expected.json"), stem.with_name(
+        stem.name + ".findings")
+
+
+def main() -> int:
+    for sample in sample_files():
+        json_text, findings = outputs(sample)
+        json_path, findings_path = golden_paths(sample)
+        json_path.write_text(json_text, encoding="utf-8")
+        findings_path.write_text(findings, encoding="utf-8")
+        print(f"wrote {json_path.relative_to(ROOT)} and {findings_path.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,36 @@
+"""Dates in the spellings FORMAT.md lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from parser.dates import parse_date
+
+
+@pytest.mark.parametrize(("text", "year", "iso"), [
+    ("September 10", 2016, "2016-09-10"),
+    ("Sep 10", 2016, "2016-09-10"),
+    ("10 September", 2016, "2016-09-10"),
+    ("March 7, 2031", None, "2031-03-07"),
+    ("March 22nd", 2031, "2031-03-22"),
+    ("Saturday, 31 August 2030", None, "2030-08-31"),
+    ("13–14 April 2031", None, "2031-04-13"),
+    ("September 10", None, None),
+    ("September 31", 2016, None),
+    ("February 29", 2031, None),
+    ("February 29", 2032, "2032-02-29"),
+])
+def test_dates(text: str, year: int | None, iso: str | None) -> None:
+    written = parse_date(text)
+    assert written is not None
+    assert written.iso(year) == iso
+
+
+@pytest.mark.parametrize("text", ["Elm FC 2-1 Oak", "May", "Playoffs", "10", "2031"])
+def test_not_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_range_keeps_its_end_day() -> None:
+    written = parse_date("13–14 April 2031")
+    assert written is not None and written.day_end == 14

@@ -1,0 +1,37 @@
+"""The wheel carries grammars/ and schemas/: build it, install it in a fresh venv, convert the seed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SEED
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_converts_the_seed(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+                    str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
+    (wheel,) = dist.glob("scoreline-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "parser/_data/grammars/match_line.lark" in names
+    assert "parser/_data/schemas/scoreline.schema.json" in names
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
+                   check=True, capture_output=True, timeout=300)
+    result = subprocess.run([str(env_dir / "bin" / "scoreline"), "convert", str(SEED)],
+                            capture_output=True, timeout=120, cwd=tmp_path, check=False)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["title"] == "2017 U.S. Open Cup qualification"
+    where = subprocess.run([str(python), "-c", "import parser; print(parser.__file__)"],
+                           capture_output=True, text=True, cwd=tmp_path, check=True)
+    assert str(env_dir) in where.stdout
