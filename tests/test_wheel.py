@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -24,8 +25,13 @@ def test_wheel_installs_and_converts_the_seed(tmp_path: Path) -> None:
     assert "parser/_data/grammars/match_line.lark" in names
     assert "parser/_data/schemas/scoreline.schema.json" in names
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
+    # the fresh venv sees this interpreter's dependencies (not the checkout) through a .pth file
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(purelib, "outer-deps.pth").write_text("\n".join(sorted(deps)) + "\n")
     subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
                    check=True, capture_output=True, timeout=300)
     result = subprocess.run([str(env_dir / "bin" / "scoreline"), "convert", str(SEED)],
