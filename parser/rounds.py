@@ -135,8 +135,8 @@ def prose_date(texts: list[str], prefer: str | None = None) -> str | None:
             for match in _PROSE_DATE.finditer(sentence):
                 if parse_date(match.group("date")) is not None:
                     found.append((bool(key) and key in sentence.lower(), match.group("date")))
-    preferred = [date for named, date in found if named]
-    return (preferred or [date for _, date in found] or [None])[0]
+    preferred = [date for named, date in found if named] or [date for _, date in found]
+    return preferred[0] if preferred else None
 
 
 def match_dict(*, home: Side, away: Side, result: Result,
