@@ -24,7 +24,7 @@ from .match_lines import (
     parse_team_cell,
 )
 from .sections import Section, split_title
-from .tables import Row, Table
+from .tables import SCORE_COL, TEAM_COL, Row, Table
 
 _GENERIC = re.compile(r"^(matches|results|fixtures|games|summary|ties|draw|bracket)$", re.I)
 _ROUNDISH = re.compile(
@@ -48,11 +48,6 @@ _WALKOVER_NOTE = re.compile(r"walkover|w/o|withdr[ae]w|scratched", re.I)
 _TIE = re.compile(r"^(tie|no\.?|#|match|game)$", re.I)
 _LEG = re.compile(r"\bleg\b", re.I)
 _DATE_COL = re.compile(r"\bdate\b", re.I)
-_SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.I)
-_TEAM_COL = re.compile(
-    r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]", re.I
-)
-_ATTENDANCE = re.compile(r"attendance|^'$|^att\.?$", re.I)
 
 
 @dataclass
@@ -192,8 +187,8 @@ class ResultsColumns:
     def of(cls, table: Table) -> ResultsColumns | None:
         """Find the columns by their header names; None if the table has no such columns."""
         names = table.columns
-        score = next((i for i, n in enumerate(names) if _SCORE_COL.search(n)), None)
-        teams = [i for i, n in enumerate(names) if _TEAM_COL.search(n) and i != score]
+        score = next((i for i, n in enumerate(names) if SCORE_COL.search(n)), None)
+        teams = [i for i, n in enumerate(names) if TEAM_COL.search(n) and i != score]
         if score is None or len(teams) < 2:
             return None
 
