@@ -22,22 +22,30 @@ from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
 
 def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Source:
-    """Read and decode a file (``-`` is standard input); raise ``InputError`` when it cannot be."""
+    """Read and decode a file (``-`` is standard input); raise ``InputError`` when it cannot be.
+
+    At most ``policy.max_bytes`` + 1 bytes are ever read, so a device or pipe that never
+    ends (``/dev/zero``) is refused as too large rather than filling the memory.
+    """
     name = str(path)
+    limit = policy.max_bytes
     try:
         if name == "-":
             import sys
 
-            data = sys.stdin.buffer.read(policy.max_bytes + 1 if policy.max_bytes else -1)
+            if sys.stdin is None:
+                raise InputError(name, "standard input is closed", code="IN004")
+            data = sys.stdin.buffer.read(limit + 1 if limit else -1)
         else:
             file = Path(path)
             if file.is_dir():
                 raise InputError(name, "is a directory, not a file", code="IN004")
             size = file.stat().st_size
-            if policy.max_bytes and size > policy.max_bytes:
+            if limit and size > limit:
                 raise InputError(name, f"file is {size} bytes, over the limit of "
-                                 f"{policy.max_bytes} (see --max-bytes)", code="IN003")
-            data = file.read_bytes()
+                                 f"{limit} (see --max-bytes)", code="IN003")
+            with file.open("rb") as handle:
+                data = handle.read(limit + 1 if limit else -1)
     except FileNotFoundError:
         raise InputError(name, "no such file", code="IN004") from None
     except PermissionError:
@@ -45,6 +53,9 @@ def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Sourc
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(name, f"cannot read: {reason}", code="IN004") from None
+    if limit and len(data) > limit:
+        raise InputError(name, f"input is more than {limit} bytes, over the limit "
+                         "(see --max-bytes)", code="IN003")
     return decode(data, name, policy)
 
 
@@ -72,7 +83,8 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -
 def parse(text: str | bytes, path: str = "<string>", *, form: str = "auto",
           policy: InputPolicy = DEFAULT_POLICY) -> Document:
     """Parse text (or raw bytes) into a validated ``Document``."""
-    source = decode(text, path, policy) if isinstance(text, bytes) else from_text(text, path)
+    source = (decode(text, path, policy) if isinstance(text, bytes)
+              else from_text(text, path, policy=policy))
     return parse_source(source, form=form)
 
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from .match_lines import plausible_name
+from .source import normalise_name
 from .tables import Table
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
@@ -104,7 +105,7 @@ def list_role(items: list[str]) -> str:
 
 def new_entrant(name: str, **fields: Any) -> dict[str, Any]:
     """An entrant dict with every key present, in a fixed order."""
-    entrant: dict[str, Any] = {"name": name, "label": fields.get("label"),
+    entrant: dict[str, Any] = {"name": normalise_name(name), "label": fields.get("label"),
                                "section": fields.get("section"), "source": fields["source"]}
     for key in ENTRANT_KEYS:
         entrant[key] = fields.get(key)
