@@ -7,12 +7,12 @@ import re
 FORMS = ("auto", "flat", "wikitext")
 
 _WIKITEXT_SIGNS = re.compile(
-    r"^\s*\{\{\s*(infobox|football ?box|footballbox|#invoke:\s*football ?box)"
-    r"|^\s*\{\|"
+    r"^[ \t]*\{\{\s*(infobox|football ?box|footballbox|#invoke:\s*football ?box)"
+    r"|^[ \t]*\{\|"
     r"|\{\{\s*(fb|flagicon|fbaicon|cite [a-z]+|main|use [mdy]+ dates|score link|pso)\s*\|",
     re.IGNORECASE | re.MULTILINE,
 )
-_FLAT_SIGNS = re.compile(r"^Infobox\s*$|^\s*- [^:\n]{1,40}: ", re.MULTILINE)
+_FLAT_SIGNS = re.compile(r"^Infobox[ \t]*$|^[ \t]*- [^:\n]{1,40}: ", re.MULTILINE)
 
 
 def detect_form(text: str) -> str:
