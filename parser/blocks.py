@@ -70,6 +70,8 @@ def is_bullet(text: str) -> bool:
 
 
 def _classify(line: Line, previous: str | None) -> str:
+    if line.too_long:
+        return "other"
     text = line.text
     stripped = text.strip()
     if not stripped:
@@ -104,7 +106,7 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         line = lines[index]
         if _INFOBOX.match(line.text) and line.text.strip().lower() == "infobox":
             end = index + 1
-            while end < len(lines) and lines[end].text.strip() and (
+            while end < len(lines) and not lines[end].too_long and lines[end].text.strip() and (
                 _FIELD.match(lines[end].text) or not is_table_line(lines[end].text)
             ):
                 end += 1

@@ -289,9 +289,11 @@ def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPoli
     long_lines: frozenset[int] = frozenset()
     limit = policy.max_line_chars
     if limit and len(text) > limit:
-        found = {bisect.bisect_right(starts, m.start())
-                 for m in re.finditer(f"[^\n]{{{limit + 1}}}", text)}
-        long_lines = frozenset(found)
+        ends = [*starts[1:], len(text) + (not text.endswith("\n"))]
+        long_lines = frozenset(
+            number for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)
+            if end - start - 1 > limit
+        )
     return Source(path, text, encoding, bom, newline, removed, tuple(starts), long_lines,
                   limit)
 
