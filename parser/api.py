@@ -16,7 +16,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic
 from .document import Document
-from .errors import InputError, UsageError
+from .errors import InputError, LocatedError, UsageError
 from .forms import FORMS, detect_form
 from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
@@ -59,8 +59,23 @@ def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Sourc
     return decode(data, name, policy)
 
 
-def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -> Document:
-    """Convert a decoded source into a ``Document`` (validated against the schema by default)."""
+def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
+                 schema: str | None = None) -> Document:
+    """Convert a decoded source into a ``Document`` (validated against the schema by default).
+
+    ``schema`` is a schema file to validate against instead of the bundled one. A parser
+    that gives up (``RecursionError``, ``MemoryError``, mwparserfromhell's ``ParserError``,
+    a Lark error) raises ``ParseError``; time and memory limits are ``parser.guard``'s job.
+    """
+    from .guard import failure, parser_failures
+
+    try:
+        return _parse_source(source, form, validate, schema)
+    except parser_failures() as error:
+        raise failure(error, source.path) from None
+
+
+def _parse_source(source: Source, form: str, validate: bool, schema: str | None) -> Document:
     if form not in FORMS:
         raise UsageError(f"unknown input form {form!r}; choose from {', '.join(FORMS)}")
     chosen = detect_form(source.text) if form == "auto" else form
@@ -76,7 +91,7 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -
     if validate:
         from .schema import validate as schema_validate
 
-        document.diagnostics.extend(schema_validate(data, spans))
+        document.diagnostics.extend(schema_validate(data, spans, schema))
     return document
 
 
@@ -110,9 +125,6 @@ def check(document: Document, *, select: Iterable[str] = (), ignore: Iterable[st
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
-def input_error_diagnostic(error: InputError) -> Diagnostic:
-    """An ``InputError`` as a diagnostic, for reports that list it with other findings."""
-    from .diagnostics import Severity
-
-    return Diagnostic(error.code, Severity.ERROR, error.message, error.line or 1,
-                      error.column or 1, check="input")
+def input_error_diagnostic(error: LocatedError) -> Diagnostic:
+    """An ``InputError`` (or ``ParseError``) as a diagnostic, for reports listing findings."""
+    return error.to_diagnostic()

@@ -23,6 +23,7 @@ from .entrants import (
     table_column_roles,
     typed,
 )
+from .guard import at
 from .infobox import parse_infobox
 from .rounds import (
     ResultsColumns,
@@ -172,6 +173,7 @@ def _unparsed(ctx: Context, line: int, end_line: int, text: str, section: str | 
 
 def _section_json(ctx: Context, section: Section, blocks: dict[int, list[Block]],
                   rounds: list[dict[str, Any]], years: YearContext) -> dict[str, Any]:
+    at(section.line)
     title = section.title
     if section.heading is not None and title:
         for found in counts.from_heading(title):

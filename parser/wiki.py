@@ -28,6 +28,7 @@ from mwparserfromhell.nodes import (
     Heading as MwHeading,
 )
 
+from .guard import at
 from .source import Source
 from .wikiplan import RESTORE, neutralise, plan
 
@@ -130,6 +131,13 @@ def _reduce(node: object) -> tuple[str, str, str | None]:
     return str(node), "other", None
 
 
+def c_tokenizer() -> bool:
+    """Whether mwparserfromhell uses its C tokenizer (it falls back to Python without a word)."""
+    from mwparserfromhell import parser as mw_parser
+
+    return bool(mw_parser.use_c and getattr(mw_parser, "CTokenizer", None) is not None)
+
+
 def clean_inline(text: str) -> str:
     """Reduce inline wiki markup in a short string to plain text (used for cells and titles)."""
     if "[" in text or "<" in text or "&" in text or "{" in text:
@@ -160,6 +168,7 @@ def scan(source: Source) -> WikiScan:
     for unit in layout.units:
         if not unit.parse:
             continue
+        at(source.line_of(unit.start))
         code = mwparserfromhell.parse(unit.text, skip_style_tags=True)
         offset = unit.start
         for node in code.nodes:
