@@ -89,7 +89,10 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
         data, spans, diagnostics = build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
+        from .guard import at
         from .schema import validate as schema_validate
+
+        at(0)  # past the source lines: a failure from here on has no line to name
 
         document.diagnostics.extend(schema_validate(data, spans, schema))
     return document

@@ -54,6 +54,7 @@ WALL_GRACE = 10.0
 _HAS_FORK = hasattr(os, "fork") and sys.platform != "emscripten"
 
 _where = 0
+_limits: tuple[float | None, int | None] = (None, None)
 
 
 def at(line: int) -> None:
@@ -74,6 +75,8 @@ def failure(error: BaseException, path: str, *, seconds: float | None = None,
 
     line = _where or None
     near = f" (near line {line})" if line else ""
+    seconds = seconds or _limits[0]
+    memory_mib = memory_mib or _limits[1]
     if isinstance(error, _Timeout):
         budget = f"{seconds:g} CPU seconds" if seconds else "its time budget"
         return ParseError(path, f"parsing took longer than {budget}{near}; the file was not "
@@ -131,8 +134,8 @@ def run_guarded(func: Callable[..., T], *args: Any, path: str = "<string>",
 
 def _in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
                 seconds: float | None, memory_mib: int | None) -> T:
-    global _where
-    _where = 0
+    global _where, _limits
+    _where, saved, _limits = 0, _limits, (seconds, memory_mib)
     try:
         with _cpu_timer(seconds), _address_space(memory_mib):
             return func(*args)
@@ -140,6 +143,8 @@ def _in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
         raise
     except (_Timeout, Exception) as error:
         raise failure(error, path, seconds=seconds, memory_mib=memory_mib) from None
+    finally:
+        _limits = saved
 
 
 @contextlib.contextmanager

@@ -9,11 +9,11 @@ The input policy lives here and nowhere else (README "Input policy" describes it
 * CRLF and lone CR become LF. Line numbers do not change, because every
   original line end becomes exactly one LF.
 * Unicode space separators (no-break space, thin space, ideographic space, ...)
-  become plain spaces (same length, so columns stay put).
+  and U+2028/U+2029 become plain spaces (same length, so columns stay put).
 * Invisible format characters (zero-width space, joiners, word joiner, soft
-  hyphen, a BOM inside the text, left-to-right and right-to-left marks and
-  bidi controls) are removed before parsing; ``Source.column`` adds them back,
-  so reported columns are the file's own.
+  hyphen, a BOM inside the text, left-to-right and right-to-left marks, bidi
+  controls) and control characters other than tab are removed before parsing;
+  ``Source.column`` adds them back, so reported columns are the file's own.
 * Lines longer than ``InputPolicy.max_line_chars`` are listed in
   ``Source.long_lines``: later stages keep them in the JSON as text and report
   them, but never hand them to mwparserfromhell, Lark or the block regexes.
@@ -40,15 +40,18 @@ DEFAULT_SECONDS = 60.0
 DEFAULT_MEMORY_MIB = 2048
 
 # Removed before parsing (columns keep counting them): zero-width space, joiners,
-# word joiner, BOM, soft hyphen, Mongolian vowel separator, LRM/RLM/ALM, bidi controls.
+# word joiner, BOM, soft hyphen, Mongolian vowel separator, LRM/RLM/ALM, bidi controls,
+# and the C0 and C1 control characters other than tab and the line ends.
 _ZERO_WIDTH = (
     "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c"
     "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 )
 _ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
-# Unicode space separators other than U+0020: each becomes one plain space.
+# Unicode space separators other than U+0020, and the line and paragraph separators
+# (which are not line ends here): each becomes one plain space.
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-    "\u202f\u205f\u3000"
+    "\u202f\u205f\u3000\u2028\u2029"
 _SPACE_TABLE = str.maketrans(dict.fromkeys(_SPACES, " "))
 _SPACE_RE = re.compile(f"[{_SPACES}]")
 _UTF8_BOM = b"\xef\xbb\xbf"

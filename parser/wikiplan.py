@@ -12,8 +12,8 @@ text anyway, so a cheap linear pre-scan finds them first:
 * When the estimated cost of the unclosed openers is small and the text is not
   large, the whole text is parsed at once, exactly as written (the common case).
 * Otherwise the unclosed openers are neutralised (their first characters
-  swapped for private-use characters of the same length, which the tokenizer
-  reads as text and ``restore`` turns back) and the text is parsed in units
+  swapped for lone surrogates, which no source text holds, the tokenizer reads
+  as text and ``RESTORE`` turns back) and the text is parsed in units
   that end at line boundaries outside every closed construct, so no unit is
   much larger than ``UNIT_CHARS`` unless one construct is.
 * Lines in ``Source.long_lines`` are never handed to mwparserfromhell.
@@ -40,10 +40,12 @@ _COST_NS = {"template": 200, "table": 1500, "link": 40, "extlink": 200, "tag": 5
 _SINGLE_TAGS = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", "dd", "th",
                           "td", "tr"})
 
-_PLACEHOLDERS = {"{": "\ue000", "[": "\ue001", "<": "\ue002"}
+# Lone high surrogates: the input policy refuses them in every source text, both
+# tokenizers read them as plain text, and two of them side by side never form a pair.
+_PLACEHOLDERS = {"{": "\ud800", "[": "\ud801", "<": "\ud802"}
 _NEUTRALISE = str.maketrans(_PLACEHOLDERS)
 RESTORE = str.maketrans({v: k for k, v in _PLACEHOLDERS.items()})
-_HAS_PLACEHOLDER = re.compile("[\ue000-\ue002]")
+_HAS_PLACEHOLDER = re.compile("[\ud800-\udfff]")
 
 _TOKEN = re.compile(
     r"(?P<comment><!--)"
@@ -193,7 +195,7 @@ def plan(text: str, line_starts: tuple[int, ...], long_lines: frozenset[int] = f
         found = by_start[start]
         region = text[start:end]
         if found.unclosed:
-            if _HAS_PLACEHOLDER.search(region):  # cannot restore: read the region as text
+            if _HAS_PLACEHOLDER.search(region):  # not from a Source: cannot restore, keep as text
                 units.append(Unit(start, end, region, parse=False))
                 continue
             chars = list(region)
