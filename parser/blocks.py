@@ -137,8 +137,8 @@ def split_blocks(lines: list[Line]) -> list[Block]:
 
 
 def _is_label(block: Block) -> bool:
-    if block.kind not in ("paragraph", "list") or len(block.lines) != 1:
-        return False
+    if block.kind not in ("paragraph", "list") or len(block.lines) != 1 or block.label:
+        return False  # a block with a label of its own would lose it
     text = block.lines[0].text.strip()
     return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";"))
 
