@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 # A unit parsed in one go; larger only when a single closed construct is larger.
 UNIT_CHARS = 64 * 1024
@@ -259,3 +260,30 @@ def _cut(region: str, start: int, closed: list[tuple[int, int]],
         unit_start = boundary
     units.append(Unit(unit_start, end, region[unit_start - start:]))
     return units
+
+
+def parse_wikicode(text: str) -> Any:
+    """A drop-in for ``mwparserfromhell.parse(text, skip_style_tags=True)`` without its slow
+    paths, for readers that want one tree (the wikitext form).
+
+    The text is planned as for the flat form (without long lines); when openers were
+    neutralised, the units are parsed one by one, joined into one ``Wikicode``, and every
+    text node gets its characters back, so ``str(result) == text`` always holds.
+    """
+    import mwparserfromhell
+    from mwparserfromhell.nodes import Text
+    from mwparserfromhell.wikicode import Wikicode
+
+    starts = [0, *(m.end() for m in re.finditer("\n", text) if m.end() < len(text))]
+    layout = plan(text, tuple(starts))
+    if len(layout.units) == 1 and not layout.restores:
+        return mwparserfromhell.parse(text, skip_style_tags=True)
+    nodes: list[Any] = []
+    for unit in layout.units:
+        nodes.extend(mwparserfromhell.parse(unit.text, skip_style_tags=True).nodes)
+    code = Wikicode(nodes)
+    if layout.restores:
+        for node in code.filter(recursive=True, forcetype=Text):
+            if _HAS_PLACEHOLDER.search(node.value):
+                node.value = node.value.translate(RESTORE)
+    return code

@@ -14,8 +14,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import mwparserfromhell
 import mwparserfromhell.parser
 import pytest
+from mwparserfromhell.nodes import Text
 
 from parser import wikiplan
 from parser.source import decode, from_text
@@ -129,3 +131,27 @@ def test_long_lines_are_never_handed_to_the_tokenizer() -> None:
     result = scan(source)
     assert [h.title for h in result.headings] == ["A", "B"]
     assert result.lines[0].too_long
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=IDS)
+def test_one_tree_parse_matches_mwparserfromhell_on_samples(
+        sample: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = decode(sample.read_bytes(), sample.name).text
+    expected = mwparserfromhell.parse(text, skip_style_tags=True)
+    monkeypatch.setattr(wikiplan, "WHOLE_BUDGET_NS", -1)
+    monkeypatch.setattr(wikiplan, "UNIT_CHARS", 64)
+    got = wikiplan.parse_wikicode(text)
+    assert str(got) == text
+    assert [type(n).__name__ for n in got.nodes if not isinstance(n, Text)] == [
+        type(n).__name__ for n in expected.nodes if not isinstance(n, Text)]
+    assert [str(n) for n in got.filter_tags() + got.filter_wikilinks()] == [
+        str(n) for n in expected.filter_tags() + expected.filter_wikilinks()]
+
+
+def test_one_tree_parse_stays_fast_on_unclosed_markup() -> None:
+    import time
+
+    text = "{|\n|-\n| a\n" * 3000 + "<ref>\n" * 20_000 + "{{a|\n" * 8000
+    started = time.perf_counter()
+    code = wikiplan.parse_wikicode(text)
+    assert str(code) == text and time.perf_counter() - started < 10
