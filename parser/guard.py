@@ -12,14 +12,14 @@ a traceback.
   silent past a wall-clock deadline is reported as well. It costs about 20 ms per file
   (the fork, and copy-on-write of what the child touches); it works inside the worker
   processes of a ``--jobs`` pool, where a crash then costs one file, not the pool.
-* **In-process** (the default, and the fallback without ``fork``): the same timer where
-  signals can be used (the main thread of a POSIX process) and the address-space
-  ceiling lowered for the call and restored after it. It costs nothing measurable per
-  file. The timer interrupts Python code, the regex engine and mwparserfromhell's C
-  tokenizer (which calls back into Python as it goes); code stuck in a C extension that
-  never does cannot be stopped in this mode, and a crash in one takes the process
-  down: that is what isolation is for. The wiki layer's pre-checks
-  (``parser.wikiplan``) keep mwparserfromhell out of its slow paths in the first place.
+* **In-process** (the default, and the fallback without ``fork``): the same timer and
+  the address-space ceiling, lowered for the call and restored after it, where they can
+  be used (the main thread of a POSIX process; elsewhere the call runs without them).
+  It costs nothing measurable per file. The timer interrupts Python code, the regex
+  engine and mwparserfromhell's C tokenizer (which calls back into Python as it goes);
+  code stuck in a C extension that never does cannot be stopped in this mode, and a
+  crash in one takes the process down: that is what isolation is for. The wiki layer's
+  pre-checks (``parser.wikiplan``) keep mwparserfromhell out of its slow paths anyway.
 
 The memory ceiling is what parsing one file may add to the address space the process
 already uses (``--max-memory`` MiB above it), so a long batch run or a library caller
@@ -175,8 +175,8 @@ def _address_space(memory_mib: int | None) -> Iterator[None]:
     except ImportError:  # not POSIX
         yield
         return
-    if memory_mib is None:
-        yield
+    if memory_mib is None or threading.current_thread() is not threading.main_thread():
+        yield  # from another thread the ceiling would squeeze every thread of the process
         return
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     wanted = _address_space_now() + memory_mib * 1024 * 1024
