@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 from .errors import ScorelineError, UsageError
@@ -22,11 +23,13 @@ _CONVERT_EXAMPLE = """examples:
   scoreline convert article.txt                 # pretty JSON on stdout
   scoreline convert a.txt b.txt > all.jsonl     # several files: JSON Lines
   scoreline convert samples/ -o out/            # one .json per input into out/
+  scoreline convert 'dump/**/*.txt' -o out/ --jobs 4
   cat article.txt | scoreline convert -
 """
 _CHECK_EXAMPLE = """examples:
   scoreline check article.txt
   scoreline check samples/ --output-format json
+  scoreline check 'dump/**/*.txt' --jobs 2      # a glob, two worker processes
 """
 
 
@@ -45,10 +48,13 @@ def _parser() -> argparse.ArgumentParser:
                        default="auto", help="input form (default: auto-detect)")
         p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                        help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
+        p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="worker processes for several files (default 0: one per core)")
 
     conv = sub.add_parser("convert", help="convert articles to JSON", epilog=_CONVERT_EXAMPLE,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
-    conv.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    conv.add_argument("paths", nargs="+", metavar="PATH",
+                      help="files, directories, glob patterns ('**' recurses) or -")
     conv.add_argument("-o", "--output", metavar="OUT",
                       help="output file (one input) or directory (one .json per input)")
     common(conv)
@@ -56,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="validate articles and report discrepancies",
                          epilog=_CHECK_EXAMPLE,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
-    chk.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    chk.add_argument("paths", nargs="+", metavar="PATH",
+                     help="files, directories, glob patterns ('**' recurses) or -")
     chk.add_argument("--output-format", default="text", choices=("text", "json"),
                      help="how to print findings (default: text)")
     chk.add_argument("--select", default="", metavar="CODES",
@@ -83,15 +90,20 @@ def _options(args: argparse.Namespace) -> object:
     max_bytes = DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes
     if max_bytes < 0:
         raise UsageError("--max-bytes must be 0 or more")
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per core) or more")
     return Options(
         form=args.form, policy=InputPolicy(max_bytes=max_bytes),
         select=_codes(getattr(args, "select", "")), ignore=_codes(getattr(args, "ignore", "")),
-        strict=getattr(args, "strict", False),
+        strict=getattr(args, "strict", False), jobs=args.jobs,
     )
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .runner import Options, convert_one, gather, write_atomic
+    import functools
+
+    from .progress import Progress
+    from .runner import Options, convert_into, convert_line, convert_one, gather, run_files
 
     options = _options(args)
     assert isinstance(options, Options)
@@ -102,29 +114,37 @@ def _convert(args: argparse.Namespace) -> int:
     to_dir = out is not None and (len(paths) > 1 or out.is_dir())
     if to_dir and out is not None:
         out.mkdir(parents=True, exist_ok=True)
+        function: Any = functools.partial(convert_into, directory=str(out))
+    else:
+        function = convert_one if len(paths) == 1 else convert_line
+    started = time.perf_counter()
+    progress = Progress(len(paths))
     status = EXIT_OK
-    for path in paths:
-        text, report = convert_one(path, options)
+    failed = 0
+    for text, report in run_files(function, paths, options):
+        progress.advance()
         if text is None:
+            progress.clear()
             print(f"scoreline: {_input_line(report)}", file=sys.stderr)
             status = EXIT_USAGE
-            continue
-        if out is None:
-            sys.stdout.write(_as_output(text, len(paths)))
-        elif to_dir:
-            name = "stdin" if path == "-" else Path(path).stem
-            write_atomic(out / f"{name}.json", text)
-        else:
+            failed += 1
+        elif out is None:
+            _write_out(sys.stdout.write, text, progress)
+        elif not to_dir:
+            from .runner import write_atomic
+
             write_atomic(out, text)
+    progress.clear()
+    if len(paths) > 1:
+        print(f"scoreline: {len(paths) - failed} of {len(paths)} files converted "
+              f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     return status
 
 
-def _as_output(text: str, count: int) -> str:
-    if count == 1:
-        return text
-    import json
-
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
+def _write_out(write: Any, text: str, progress: Any) -> None:
+    if sys.stdout.isatty():
+        progress.clear()
+    write(text)
 
 
 def _input_line(report: object) -> str:
@@ -138,9 +158,12 @@ def _input_line(report: object) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from collections import Counter
+
     from .formats import renderer
-    from .report import Summary
-    from .runner import Options, check_one, fails, gather
+    from .progress import Progress
+    from .report import FileReport, Summary
+    from .runner import Options, check_one, fails, gather, run_files
 
     options = _options(args)
     assert isinstance(options, Options)
@@ -148,15 +171,36 @@ def _check(args: argparse.Namespace) -> int:
     if not paths:
         raise UsageError("no input files found")
     started = time.perf_counter()
-    reports = [check_one(path, options) for path in paths]
-    summary = Summary.of(reports, time.perf_counter() - started)
     color = args.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    render = renderer(args.output_format)
-    sys.stdout.write(render(reports, summary, color=color) if args.output_format == "text"
-                     else render(reports, summary))
-    if any(r.failed_input for r in reports):
+    stream = args.output_format == "text"
+    progress = Progress(len(paths))
+    kept: list[FileReport] = []
+    counts: Counter[str] = Counter()
+    failed_input = failing = False
+    for report in run_files(check_one, paths, options):
+        progress.advance()
+        counts.update(d.severity.value for d in report.diagnostics)
+        counts["input_errors"] += report.failed_input
+        failed_input = failed_input or report.failed_input
+        failing = failing or fails(report, options.strict)
+        if not stream:
+            kept.append(report)
+        elif report.diagnostics:
+            from .formats.text import render_report
+
+            _write_out(sys.stdout.write, render_report(report, color=color), progress)
+    progress.clear()
+    summary = Summary(len(paths), {s: counts[s] for s in ("error", "warning", "info")},
+                      counts["input_errors"], time.perf_counter() - started)
+    if stream:
+        from .formats.text import render_summary
+
+        sys.stdout.write(render_summary(summary))
+    else:
+        sys.stdout.write(renderer(args.output_format)(kept, summary))
+    if failed_input:
         return EXIT_USAGE
-    return EXIT_FINDINGS if any(fails(r, options.strict) for r in reports) else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:

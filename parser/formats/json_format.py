@@ -17,6 +17,6 @@ def render(reports: Sequence[FileReport], summary: Summary, *, color: bool = Fal
     data = {
         "files": files,
         "summary": {"files": summary.files, **summary.by_severity,
-                    "input_errors": summary.input_errors},
+                    "input_errors": summary.input_errors, "seconds": round(summary.seconds, 3)},
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
