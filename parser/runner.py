@@ -221,11 +221,12 @@ def warm_up() -> None:
     import gc
 
     from .grammar import date_parser, match_parser
-    from .schema import load_validator
+    from .schema import fast_validator, load_validator
 
     match_parser()
     date_parser()
-    load_validator()
+    if fast_validator() is None:
+        load_validator()
     gc.freeze()  # long-lived objects: out of the collector's way, and shared after fork
 
 
