@@ -2,6 +2,11 @@
 
 ``parse_date("March 7, 2031")`` gives a ``WrittenDate``; ``WrittenDate.iso(year)``
 turns it into ``YYYY-MM-DD`` when the date exists, else ``None``.
+
+Every line of a document is offered to ``parse_date``, and most are not dates. A
+date must begin ``[WEEKDAY] [,] MONTH|DAY|ISO_DATE``; a regular expression made of
+the grammar's own terminals checks that prefix and turns the others away before
+the parser runs (a failing LALR parse costs as much as a successful one).
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from lark import Token, Tree
 from lark.exceptions import LarkError
@@ -79,13 +84,25 @@ def _from_tree(tree: Tree[Token]) -> WrittenDate:
     return WrittenDate(month, days[0], year or None, days[1] if len(days) > 1 else None, weekday)
 
 
+@cache
+def date_start() -> re.Pattern[str]:
+    """Matches the start every date has: ``[WEEKDAY] [,] MONTH|DAY|ISO_DATE``.
+
+    Built from the grammar's terminals. It accepts more than the grammar (whitespace
+    and commas in any mix), never less, so it can only turn away non-dates.
+    """
+    patterns = {t.name: t.pattern.to_regexp() for t in date_parser().terminals}
+    first = "|".join(patterns[name] for name in ("MONTH", "DAY", "ISO_DATE"))
+    return re.compile(rf"(?:{patterns['WEEKDAY']})?[ \t,]*(?:{first})")
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> WrittenDate | None:
     """Parse a whole string as a date; None when it is not one."""
     text = text.strip()
     if not text or len(text) > _MAX_DATE_CHARS or not _DIGIT_START.match(text):
         return None
-    if not any(ch.isdigit() for ch in text):
+    if not any(ch.isdigit() for ch in text) or not date_start().match(text):
         return None
     try:
         return _from_tree(date_parser().parse(text))

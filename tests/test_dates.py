@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parser.dates import parse_date
 
@@ -34,3 +36,22 @@ def test_not_dates(text: str) -> None:
 def test_range_keeps_its_end_day() -> None:
     written = parse_date("13–14 April 2031")
     assert written is not None and written.day_end == 14
+
+
+DATE_CHUNKS = ["September", "Sep", "Sept.", "sat", "Saturday,", "Sun", "Monaco", "March", "Mar",
+               "Marathon", "May", "10", "1st", "22nd", "2031", "2031-09-10", "13–14", "to", ",",
+               "Elm", "FC", "2-1", "–", "-", "x", "10th", "7,", "Tues.", "31"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_CHUNKS), min_size=1, max_size=5).map(" ".join))
+def test_prefilter_turns_away_only_what_the_grammar_refuses(text: str) -> None:
+    from lark.exceptions import LarkError
+
+    from parser.dates import date_start
+    from parser.grammar import date_parser
+
+    if date_start().match(text):
+        return
+    with pytest.raises(LarkError):
+        date_parser().parse(text)
