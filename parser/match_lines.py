@@ -230,8 +230,9 @@ class _Plain:
         self.special = re.compile("|".join(patterns[name] for name in self._OTHERS))
         self.score = re.compile(patterns["SCORE"])
         self.pen_score = re.compile(patterns["PEN_SCORE"])
-        self.odd = re.compile(r"[()]|[^\S \t]")  # a parenthesis, or whitespace not space/tab
-        self.chunks = re.compile(r"[^ \t]+")
+        self.paren = re.compile(patterns["PAREN"])
+        self.word = re.compile(patterns["WORD"])
+        self.odd = re.compile(r"[^\S \t]")  # whitespace other than space and tab
 
     @classmethod
     def build(cls) -> _Plain | None:
@@ -249,8 +250,10 @@ class _Plain:
                 and rank["PEN_SCORE"] > rank["SCORE"] > max(
                     rank[n] for n in ("AET", "PENS", "FORFEIT", "AWARDED", "STATUS",
                                       "WALKOVER", "VERSUS", "PAREN", "PAREN_OPEN_WORD"))
+                and rank["PAREN"] > rank["PAREN_OPEN_WORD"] > rank["WORD"]
                 and rank["SCORE"] >= rank["DASH_ONLY"] > rank["WORD"]
                 and terminals["WORD"].pattern.to_regexp() == r"[^\s()]+"
+                and terminals["PAREN"].pattern.to_regexp().startswith(r"\(")
                 and terminals["SCORE"].pattern.max_width > terminals["DASH_ONLY"].pattern.max_width
             )
             patterns = {name: t.pattern.to_regexp() for name, t in terminals.items()}
@@ -258,47 +261,73 @@ class _Plain:
             return None
         return cls(patterns) if fits else None
 
-    def _words(self, text: str) -> list[re.Match[str]] | None:
-        if self.odd.search(text) or self.special.search(text):
-            return None
-        return list(self.chunks.finditer(text))
+    def _side(self, text: str, pos: int, *, home: bool
+              ) -> tuple[list[tuple[int, int]], list[str], int, re.Match[str] | None] | None:
+        """Lex one side from ``pos``: its words, its parenthesised suffixes, where it stopped
+        and (home side only) the SCORE that ended it. None: not plain, ask Lark.
+
+        The first token is a WORD (the start and after-result states accept only WORD and
+        PAREN_OPEN_WORD); then, ``SPECIAL`` matching nowhere, the contextual lexer picks
+        SCORE where it matches, else a balanced PAREN at ``(``, else a WORD; a WORD after
+        a PAREN, a ``)`` or an unbalanced ``(`` go to Lark.
+        """
+        words: list[tuple[int, int]] = []
+        parens: list[str] = []
+        size = len(text)
+        while True:
+            while pos < size and text[pos] in " \t":
+                pos += 1
+            if pos >= size:
+                return words, parens, pos, None
+            if words:
+                score = self.score.match(text, pos)
+                if score is not None:
+                    return (words, parens, pos, score) if home else None
+            if text[pos] == "(":
+                paren = self.paren.match(text, pos) if words else None
+                if paren is None:
+                    return None
+                parens.append(paren.group()[1:-1].strip())
+                pos = paren.end()
+                continue
+            word = self.word.match(text, pos)
+            if word is None or parens:
+                return None
+            words.append(word.span())
+            pos = word.end()
 
     def line(self, text: str) -> MatchLine | _UseLark | None:
         """The parse of a match line (None for no match), or ``USE_LARK``."""
-        words = self._words(text)
-        if words is None:
+        if self.odd.search(text) or self.special.search(text):
             return USE_LARK
-        match_words = self.score.match
-        for index in range(1, len(words)):
-            score = match_words(text, words[index].start())
-            if score is None:
-                continue
-            end = score.end()
-            if end >= len(text) or text[end] not in " \t":
-                return USE_LARK
-            away = [w for w in words[index + 1 :] if w.start() >= end]
-            if not away or any(match_words(text, w.start()) for w in away[1:]):
-                return USE_LARK
-            home = _plain_side(words[:index])
-            away_side = _plain_side(away)
-            result = _scored(score.group(), score.start(), end)
-            if home is None or away_side is None or result is None:
-                return None
-            return MatchLine(home, away_side, result)
-        return USE_LARK
+        home = self._side(text, 0, home=True)
+        score = home[3] if home is not None else None
+        if home is None or score is None:
+            return USE_LARK
+        home_words, home_parens = home[0], home[1]
+        end = score.end()
+        away = self._side(text, end, home=False)
+        if away is None or not away[0] or end >= len(text) or text[end] not in " \t(":
+            return USE_LARK
+        home_side = _plain_side(text, home_words, home_parens)
+        away_side = _plain_side(text, away[0], away[1])
+        result = _scored(score.group(), score.start(), end)
+        if home_side is None or away_side is None or result is None:
+            return None
+        return MatchLine(home_side, away_side, result)
 
     def team(self, text: str) -> Side | _UseLark | None:
         """The parse of a team cell (None for no team), or ``USE_LARK``."""
-        words = self._words(text)
-        if not words:
+        if self.odd.search(text) or self.special.search(text):
             return USE_LARK
-        if any(self.score.match(text, w.start()) for w in words[1:]):
+        found = self._side(text, 0, home=False)
+        if found is None or not found[0]:
             return USE_LARK
-        return _plain_side(words)
+        return _plain_side(text, found[0], found[1])
 
     def score_cell(self, text: str) -> Result | _UseLark | None:
         """The parse of a score cell (None for no result), or ``USE_LARK``."""
-        if self.odd.search(text):
+        if self.odd.search(text) or "(" in text or ")" in text:
             return USE_LARK
         stripped = text.strip(" \t")
         if not stripped:
@@ -312,11 +341,27 @@ class _Plain:
         return _scored(score.group(), offset, offset + score.end())
 
 
-def _plain_side(words: list[re.Match[str]]) -> Side | None:
-    names = [w.group() for w in words]
+def _plain_side(text: str, words: list[tuple[int, int]], parens: list[str]) -> Side | None:
+    names = [text[start:end] for start, end in words]
     if not plausible_name(names):
         return None
-    return Side(" ".join(names), words[0].start(), words[-1].end())
+    tag, tier, notes = _suffixes(parens)
+    return Side(" ".join(names), words[0][0], words[-1][1], tag, tier, tuple(notes))
+
+
+def _suffixes(parens: list[str]) -> tuple[str | None, int | None, list[str]]:
+    """League tag, tier and notes from the insides of a side's parentheses, in order."""
+    tag: str | None = None
+    tier: int | None = None
+    notes: list[str] = []
+    for inner in parens:
+        if _TIER.match(inner) and tier is None:
+            tier = int(inner)
+        elif _TAG.match(inner) and inner.upper() == inner and tag is None:
+            tag = inner
+        else:
+            notes.append(inner)
+    return tag, tier, notes
 
 
 def _scored(text: str, start: int, end: int) -> Result | None:

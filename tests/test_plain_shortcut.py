@@ -22,6 +22,7 @@ CHUNKS = [
     "(NPSL)", "(9)", "(4-3", "p)", "(forfeit)", "(", ")", "2-1", "2–1", "0-12", "3-0,", "1-1;",
     "2-1)", "1000-1", "10-12", "x2-1", "1-1abc", "2", "-", "–", "1", "2-", "-1", ",", ";",
     "4-3p", "(4)-2", "2(4)-2(1)", "1-1", "Zeta", "united", "McX", "'t", "Ünïcode", "10th",
+    "(NPSL)", "(9)", "(10)", "(a b)", "((x))", "(2-1)", "Elm(9)", "2-1(x)", "(walkover, x)",
 ]
 SEPARATORS = [" ", " ", " ", "  ", "\t", " \t "]
 
@@ -47,12 +48,23 @@ _shaped = st.tuples(st.lists(_part, max_size=4), st.lists(_score, min_size=1, ma
                     st.integers(0, 9)).map(
     lambda t: _join(t[0][: t[4]] + t[3] + t[0][t[4]:] + t[1] + t[2]))
 _name = st.lists(st.tuples(st.sampled_from(["Elm", "Park", "FC", "U-23", "10", "L.A.", "Oak",
-                                             "Harpo's", "&", "Máquina", "de", "IPS/Marathon"]),
+                                             "Harpo's", "&", "Máquina", "de", "IPS/Marathon",
+                                             "(NPSL)", "(9)", "(tie moved to Elm)", "(LQ)",
+                                             "Elm(9)", "(Oak", "x)"]),
                            st.sampled_from(SEPARATORS)), min_size=1, max_size=4)
 # realistic lines, some with one arbitrary chunk put anywhere
 _real = st.tuples(_name, _score, _name, st.lists(_tricky, max_size=1), st.integers(0, 12)).map(
     lambda t: _join([*t[0], t[1], *t[2]][: t[4]] + t[3] + [*t[0], t[1], *t[2]][t[4]:]))
-lines = st.one_of(_real, _real, _shaped, _any)
+_suffix = st.tuples(st.sampled_from(["(NPSL)", "(9)", "(10)", "(tie moved to Elm)", "(LQ)",
+                                      "(a, b)", "(2-1)", "()", "( x )", "(Elm"]),
+                    st.sampled_from(["", *SEPARATORS]))
+_words = st.lists(st.tuples(st.sampled_from(["Elm", "Park", "FC", "10", "Oak", "L.A."]),
+                            st.sampled_from(SEPARATORS)), min_size=1, max_size=3)
+_side = st.tuples(_words, st.lists(_suffix, max_size=2)).map(
+    lambda t: [*t[0][:-1], (t[0][-1][0], " " if t[1] else t[0][-1][1]), *t[1]])
+# sides with league tags, tiers and notes
+_tagged = st.tuples(_side, _score, _side).map(lambda t: _join([*t[0], t[1], *t[2]]))
+lines = st.one_of(_real, _real, _tagged, _tagged, _shaped, _any)
 
 
 def test_the_shortcut_is_on_for_the_bundled_grammar() -> None:
@@ -74,7 +86,7 @@ def test_match_lines_agree(text: str) -> None:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(lines)
+@given(st.one_of(lines, _side.map(_join)))
 def test_team_cells_agree(text: str) -> None:
     plain = _shortcut()
     assert plain is not None
