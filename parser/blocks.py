@@ -29,6 +29,7 @@ MATCH_NOTE = re.compile(
     re.IGNORECASE,
 )
 MAX_LABEL_CHARS = 80
+_TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
 
 
 @dataclass
@@ -159,15 +160,28 @@ def _attach_labels(blocks: list[Block]) -> list[Block]:
 
 
 def _split_comma_lists(blocks: list[Block]) -> list[Block]:
-    """A paragraph whose lines are each one team name ending in a comma is a list."""
+    """A paragraph whose lines are each one team name ending in a comma is a list.
+
+    A first line ending in ``:`` (``Northern Region:``) becomes the list's label.
+    """
+    out: list[Block] = []
     for block in blocks:
+        out.append(block)
         if block.kind != "paragraph" or len(block.lines) < 2:
             continue
-        items = [line.text.strip() for line in block.lines]
-        if not all(item.endswith(",") for item in items[:-1]):
+        lines = block.lines
+        label = lines[0] if lines[0].text.rstrip().endswith(":") else None
+        items = [line.text.strip() for line in (lines[1:] if label else lines)]
+        if len(items) < 2 or not all(item.endswith(",") for item in items[:-1]):
             continue
-        names = [item.rstrip(",.").split() for item in items]
-        if all(plausible_name(words) for words in names):
+        if all(plausible_name(strip_tag(item.rstrip(",.")).split()) for item in items):
             block.kind = "list"
             block.extra["style"] = "comma"
-    return blocks
+            if label is not None:
+                block.lines, block.label = lines[1:], label
+    return out
+
+
+def strip_tag(text: str) -> str:
+    """``Elm FC (NPSL)`` -> ``Elm FC``: drop one trailing bracketed tag or state code."""
+    return _TRAILING_TAG.sub("", text).strip()

@@ -13,7 +13,16 @@ from . import counts
 from .blocks import MATCH_NOTE, Block, split_blocks
 from .dates import parse_date
 from .diagnostics import Diagnostic, Severity
-from .entrants import item_text, list_role, new_entrant, parse_item, table_column_roles, typed
+from .entrants import (
+    item_text,
+    list_role,
+    new_entrant,
+    parse_item,
+    prose_list,
+    settle_codes,
+    table_column_roles,
+    typed,
+)
 from .infobox import parse_infobox
 from .rounds import (
     ResultsColumns,
@@ -200,6 +209,7 @@ def _block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, 
     if block.kind == "paragraph":
         for line in block.lines:
             _prose_counts(ctx, section, line)
+            _prose_entrants(ctx, section, line)
     elif block.kind == "other":
         _unparsed(ctx, block.line, block.end_line, base["text"], section.title)
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
@@ -211,27 +221,47 @@ def _prose_counts(ctx: Context, section: Section, line: Line) -> None:
         _declare(ctx, found, "prose", section.title, line.number, ctx.col(line, found.index))
 
 
+def _prose_entrants(ctx: Context, section: Section, line: Line) -> None:
+    found = prose_list(line.text)
+    if found is None:
+        return
+    intro, names = found
+    for text, index in names:
+        parsed = parse_item(text)
+        assert parsed is not None
+        column = ctx.col(line, index)
+        entrant = new_entrant(parsed["name"], label=intro, section=section.title,
+                              source="prose", block_line=line.number, state=parsed["state"],
+                              tag=parsed["tag"], note=parsed["note"], line=line.number,
+                              column=column)
+        ctx.entrants.append(entrant)
+        ctx.spans.mark(entrant, Span(line.number, column))
+
+
 def _list_json(ctx: Context, section: Section, block: Block,
                base: dict[str, Any]) -> dict[str, Any]:
     texts = [item_text(line.text) for line in block.lines]
     role = list_role(texts)
-    label = block.label.text.strip() if block.label else None
+    label = block.label.text.strip().rstrip(":").strip() if block.label else None
     if block.label is not None:
         _prose_counts(ctx, section, block.label)
     items = []
+    parsed_items: list[tuple[Line, dict[str, Any]]] = []
     for line, text in zip(block.lines, texts, strict=True):
         item = {"line": line.number, "text": text}
         items.append(item)
         ctx.spans.mark(item, Span(line.number, ctx.col(line, line.text.find(text[:1]))))
         parsed = parse_item(text) if role == "entrants" else None
         if parsed is not None:
-            entrant = new_entrant(parsed["name"], label=label, section=section.title,
-                                  source="list", block_line=block.line,
-                                  state=parsed["state"], note=parsed["note"],
-                                  line=line.number,
-                                  column=ctx.col(line, max(line.text.find(parsed["name"]), 0)))
-            ctx.entrants.append(entrant)
-            ctx.spans.mark(entrant, Span(entrant["line"], entrant["column"]))
+            parsed_items.append((line, parsed))
+    settle_codes([parsed for _, parsed in parsed_items])
+    for line, parsed in parsed_items:
+        entrant = new_entrant(parsed["name"], label=label, section=section.title,
+                              source="list", block_line=block.line, state=parsed["state"],
+                              tag=parsed["tag"], note=parsed["note"], line=line.number,
+                              column=ctx.col(line, max(line.text.find(parsed["name"]), 0)))
+        ctx.entrants.append(entrant)
+        ctx.spans.mark(entrant, Span(entrant["line"], entrant["column"]))
     base.update({"label": label, "style": block.extra.get("style", "bullet"), "role": role,
                  "items": items})
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
@@ -328,7 +358,7 @@ def _round_json(ctx: Context, section: Section, own: list[Block],
             for table in parse_tables(block.lines, block.label):
                 _table_matches(ctx, table, draft)
     leg = leg_of(section)
-    default_date = prose_date(texts)
+    default_date = prose_date(texts, section.title)
     for found in draft.matches:
         if leg and not found["leg"]:
             found["leg"] = leg

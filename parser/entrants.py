@@ -10,12 +10,23 @@ from .tables import Table
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
+_LEAGUE_TAG = re.compile(r"^(?P<name>.+?)\s*\((?P<tag>[A-Z][A-Z0-9.&/-]{2,11})\)\s*$")
+_PROSE_LIST = re.compile(
+    r"(?P<intro>[^.:;]*?\b(?:featured|included|comprised|were|are|was|entered)\b:?|[^.:;]*:)\s+"
+    r"(?P<items>[^.;:]+?,[^.;:]+?\band\s+[^.;:]+?)\.(?:\s|$)"
+)
 _LEGEND = re.compile(r"^(\S{1,3}|bold|italics?|underline[d]?|\*+)\s*[:=]|^=|^[^\w\s]", re.I)
 _ORDINAL = re.compile(r"^([0-9]{1,3})(st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^[0-9]{4}$")
 _INT = re.compile(r"^[0-9]{1,3}$")
 
-ENTRANT_KEYS = ("state", "division", "appearances", "last_appearance", "previous_best",
+# USPS codes of the states, DC and the inhabited territories.
+US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP".split()
+)
+
+ENTRANT_KEYS = ("state", "tag", "division", "appearances", "last_appearance", "previous_best",
                 "tier", "note")
 
 
@@ -32,14 +43,53 @@ def parse_item(body: str) -> dict[str, Any] | None:
         return None
     note = None
     state = None
+    tag = None
     match = _STATE.match(body)
+    league = _LEAGUE_TAG.match(body)
     if match:
         body, state = match.group("name"), match.group("code")
+    elif league:
+        body, tag = league.group("name"), league.group("tag")
     elif ", " in body:
         body, note = (part.strip() for part in body.split(", ", 1))
     if not plausible_name(body.split()):
         return None
-    return {"name": body, "state": state, "note": note}
+    return {"name": body, "state": state, "tag": tag, "note": note}
+
+
+def settle_codes(items: list[dict[str, Any]]) -> None:
+    """Two-letter codes in one list are US states when most of them are; else league tags."""
+    codes = [item["state"] for item in items if item["state"]]
+    if not codes:
+        return
+    states = sum(code.upper() in US_STATES for code in codes)
+    if states * 2 > len(codes):
+        return
+    for item in items:
+        if item["state"]:
+            item["tag"], item["state"] = item["state"], None
+
+
+def prose_list(text: str) -> tuple[str, list[tuple[str, int]]] | None:
+    """A team list inside a sentence: ``The South featured Elm FC, Oak SC and Ash Town.``
+
+    Returns the words before the list and (name, index in ``text``) per team, or None
+    unless there are at least three items and every one reads as a team name.
+    """
+    for match in _PROSE_LIST.finditer(text):
+        items_text = match.group("items")
+        pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", items_text)
+        base = match.start("items")
+        found: list[tuple[str, int]] = []
+        cursor = 0
+        for piece in pieces:
+            name = piece.strip()
+            index = items_text.find(name, cursor)
+            cursor = index + len(name)
+            found.append((name, base + index))
+        if len(found) >= 3 and all(parse_item(name) is not None for name, _ in found):
+            return match.group("intro").strip(), found
+    return None
 
 
 def list_role(items: list[str]) -> str:

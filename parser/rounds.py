@@ -24,7 +24,7 @@ from .match_lines import (
     parse_team_cell,
 )
 from .sections import Section, split_title
-from .tables import Row, Table
+from .tables import SCORE_COL, TEAM_COL, Row, Table
 
 _GENERIC = re.compile(r"^(matches|results|fixtures|games|summary|ties|draw|bracket)$", re.I)
 _ROUNDISH = re.compile(
@@ -43,14 +43,11 @@ _PROSE_DATE = re.compile(
     r"(?:[A-Z][a-z]+day,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:,?\s+[0-9]{4})?"
     r"|[A-Z][a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?))"
 )
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_WALKOVER_NOTE = re.compile(r"walkover|w/o|withdr[ae]w|scratched", re.I)
 _TIE = re.compile(r"^(tie|no\.?|#|match|game)$", re.I)
 _LEG = re.compile(r"\bleg\b", re.I)
 _DATE_COL = re.compile(r"\bdate\b", re.I)
-_SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.I)
-_TEAM_COL = re.compile(
-    r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]", re.I
-)
-_ATTENDANCE = re.compile(r"attendance|^'$|^att\.?$", re.I)
 
 
 @dataclass
@@ -121,13 +118,20 @@ def prose_year(texts: list[str]) -> int | None:
     return None
 
 
-def prose_date(texts: list[str]) -> str | None:
-    """A date the prose gives for a round's games (``Ties were played on 6 September 2031.``)."""
+def prose_date(texts: list[str], prefer: str | None = None) -> str | None:
+    """A date the prose gives for a round's games (``Ties were played on 6 September 2031.``).
+
+    A sentence naming ``prefer`` (the section title, such as ``Replay``) wins over others.
+    """
+    found: list[tuple[bool, str]] = []
+    key = (prefer or "").lower().rstrip("s")
     for text in texts:
-        for match in _PROSE_DATE.finditer(text):
-            if parse_date(match.group("date")) is not None:
-                return match.group("date")
-    return None
+        for sentence in _SENTENCE.split(text):
+            for match in _PROSE_DATE.finditer(sentence):
+                if parse_date(match.group("date")) is not None:
+                    found.append((bool(key) and key in sentence.lower(), match.group("date")))
+    preferred = [date for named, date in found if named] or [date for _, date in found]
+    return preferred[0] if preferred else None
 
 
 def match_dict(*, home: Side, away: Side, result: Result,
@@ -183,8 +187,8 @@ class ResultsColumns:
     def of(cls, table: Table) -> ResultsColumns | None:
         """Find the columns by their header names; None if the table has no such columns."""
         names = table.columns
-        score = next((i for i, n in enumerate(names) if _SCORE_COL.search(n)), None)
-        teams = [i for i, n in enumerate(names) if _TEAM_COL.search(n) and i != score]
+        score = next((i for i, n in enumerate(names) if SCORE_COL.search(n)), None)
+        teams = [i for i, n in enumerate(names) if TEAM_COL.search(n) and i != score]
         if score is None or len(teams) < 2:
             return None
 
@@ -220,6 +224,10 @@ def match_from_row(row: Row, cols: ResultsColumns) -> tuple[dict[str, Any], int]
     away = parse_team_cell(cell(away_i))
     if result is None or home is None or away is None:
         return None
+    if result.home_score is None and result.status == "scheduled" and any(
+        _WALKOVER_NOTE.search(note) for note in (*home.notes, *away.notes)
+    ):
+        result = Result("walkover", start=result.start, end=result.end)
     found = match_dict(home=home, away=away, result=result, line=row.line.number,
                        column=1, text=text, source="table")
     _fill_row_fields(found, cell(cols.tie), cell(cols.leg))

@@ -19,10 +19,10 @@ _HEADER_WORDS = re.compile(
     r"attendance|division|state|best|appearance|leg|tie|notes?|league|region|conference",
     re.IGNORECASE,
 )
-_TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
+TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
                        re.IGNORECASE)
 _NAME_COL = re.compile(r"\b(club|team|side|name)\b", re.IGNORECASE)
-_SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
+SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -75,8 +75,8 @@ class Table:
     @property
     def role(self) -> str:
         """``results``, ``entrants`` or ``other``."""
-        team_cols = self.column_index(_TEAM_COL)
-        if self.column_index(_SCORE_COL) and len(team_cols) >= 2:
+        team_cols = self.column_index(TEAM_COL)
+        if self.column_index(SCORE_COL) and len(team_cols) >= 2:
             return "results"
         if any(_NAME_COL.search(name) for name in self.columns):
             return "entrants"
