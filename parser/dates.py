@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
-from .grammar import date_parser
+from .grammar import date_parser, fast_date_parser
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -104,7 +104,11 @@ def parse_date(text: str) -> WrittenDate | None:
         return None
     if not any(ch.isdigit() for ch in text) or not date_start().match(text):
         return None
-    try:
-        return _from_tree(date_parser().parse(text))
-    except LarkError:
-        return None
+    fast = fast_date_parser()
+    if fast is None:
+        try:
+            return _from_tree(date_parser().parse(text))
+        except LarkError:
+            return None
+    tree = fast.tree(text, "start")
+    return None if tree is None else _from_tree(tree)

@@ -27,6 +27,7 @@ import pickle
 import stat
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -146,3 +147,197 @@ def _write(directory: Path, file: Path, parser: Any) -> None:
             raise
     except OSError:
         pass  # a read-only home or a full disk: run without the cache
+
+
+class FastLALR:
+    """Lark's LALR parser for one grammar, run from its own tables, with memory.
+
+    Lark spends most of a parse on bookkeeping around two facts: which lexer state the
+    contextual lexer is in before each token, and which shifts and reductions each token
+    causes. Both depend only on the types of the tokens before it, so they are kept in a
+    trie keyed by token types: parsing a line is then one regular-expression match per
+    token (with Lark's own per-state scanner, in its own terminal order) and one dict
+    lookup. The shape of the tree a complete path yields (which token lands where) is
+    worked out once per path from Lark's own tree callbacks. Results are those of
+    ``Lark.parse`` by construction; a test compares the two on generated input.
+
+    The trie is bounded (``MAX_NODES``); past that, new paths are walked without being
+    kept.
+    """
+
+    MAX_NODES = 20_000
+
+    def __init__(self, lark: Any) -> None:
+        from lark.parsers.lalr_analysis import Shift
+
+        frontend = lark.parser
+        table = frontend.parser._parse_table
+        self._shift = Shift
+        self._states: dict[Any, dict[str, tuple[Any, Any]]] = table.states
+        self._start_states: dict[str, Any] = table.start_states
+        self._end_states: dict[str, Any] = table.end_states
+        self._callbacks: dict[Any, Any] = frontend.parser.parser.callbacks
+        self._scanners: dict[Any, tuple[Any, frozenset[str]]] = {}
+        for state, lexer in frontend.lexer.lexers.items():
+            (pattern,) = lexer.scanner._mres  # one alternation per state: small grammars
+            if lexer.callback:
+                raise ValueError("lexer callbacks are not supported")
+            self._scanners[state] = (pattern.match, frozenset(lexer.ignore_types))
+        self._roots: dict[str, _Node] = {}
+        self._nodes = 0
+
+    @classmethod
+    def of(cls, lark: Any) -> FastLALR | None:
+        """The fast runner for a loaded ``Lark`` (contextual lexer, LALR), else None."""
+        try:
+            return cls(lark)
+        except (AttributeError, KeyError, TypeError, ValueError):
+            return None
+
+    def walk(self, text: str, start: str) -> tuple[list[Any], list[_Node]] | None:
+        """Lex and check ``text``: its tokens and the trie nodes of its path (the root
+        first); None where ``Lark.parse`` raises."""
+        from lark import Token
+
+        node = self._roots.get(start)
+        if node is None:
+            node = self._roots[start] = self._node((self._start_states[start],), ())
+        path = [node]
+        tokens: list[Any] = []
+        pos, size = 0, len(text)
+        while pos < size:
+            found = node.match(text, pos)
+            if found is None:
+                return None
+            kind, end = found.lastgroup, found.end()
+            if kind in node.ignore:
+                pos = end
+                continue
+            tokens.append(Token(kind, found.group(), pos, 1, pos + 1, 1, end + 1, end))
+            pos = end
+            child = node.children.get(kind)
+            if child is None:
+                child = self._child(node, kind, start)
+            if not isinstance(child, _Node):
+                return None
+            node = child
+            path.append(node)
+        if node.end is None:
+            fed = self._feed(node.stack, "$END", start)
+            node.end = fed[1] if fed is not None else False
+        return (tokens, path) if node.end is not False else None
+
+    def tree(self, text: str, start: str) -> Any:
+        """The tree ``Lark.parse(text, start=start)`` gives; None where it raises."""
+        walked = self.walk(text, start)
+        return None if walked is None else self._replay(*walked)
+
+    def shape(self, text: str, start: str, plan: Callable[[Any], Any]
+              ) -> tuple[list[Any], Any] | None:
+        """The tokens of ``text`` and ``plan(tree)`` for the tree of its path, where each
+        token's ``start_pos`` is its index in the token list; None where Lark fails."""
+        walked = self.walk(text, start)
+        if walked is None:
+            return None
+        tokens, path = walked
+        last = path[-1]
+        planned = last.plans.get(start)
+        if planned is None:
+            from lark import Token
+
+            stand_ins = [Token(t.type, str(t), i, 1, 1, 1, 1, i) for i, t in enumerate(tokens)]
+            planned = last.plans[start] = plan(self._replay(stand_ins, path))
+        return tokens, planned
+
+    # ---- internals ----
+
+    def _node(self, stack: tuple[Any, ...], actions: tuple[Any, ...]) -> _Node:
+        self._nodes += 1
+        match, ignore = self._scanners[stack[-1]]
+        return _Node(stack, actions, match, ignore)
+
+    def _child(self, node: _Node, kind: str, start: str) -> _Node | bool:
+        fed = self._feed(node.stack, kind, start)
+        child: _Node | bool = False if fed is None else self._node(*fed)
+        if self._nodes < self.MAX_NODES:
+            node.children[kind] = child
+        return child
+
+    def _feed(self, stack: tuple[Any, ...], kind: str, start: str
+              ) -> tuple[tuple[Any, ...], tuple[Any, ...]] | None:
+        """Lark's ``ParserState.feed_token`` on states alone: the stack after a token of
+        type ``kind`` (``$END``: up to the end state) and the reductions on the way, the
+        token's shift marked None."""
+        states, shift = self._states, self._shift
+        at_end = kind == "$END"
+        end_state = self._end_states[start]
+        work = list(stack)
+        actions: list[Any] = []
+        while True:
+            row = states[work[-1]]
+            if kind not in row:
+                return None
+            action, arg = row[kind]
+            if action is shift:
+                if at_end:
+                    return None
+                work.append(arg)
+                actions.append(None)
+                return tuple(work), tuple(actions)
+            size = len(arg.expansion)
+            if size:
+                del work[-size:]
+            actions.append(arg)
+            work.append(states[work[-1]][arg.origin.name][1])
+            if at_end and work[-1] == end_state:
+                return tuple(work), tuple(actions)
+
+    def _replay(self, tokens: list[Any], path: list[_Node]) -> Any:
+        """Build the tree with Lark's callbacks, replaying the path's shifts and reductions."""
+        callbacks = self._callbacks
+        values: list[Any] = []
+        last = path[-1].end
+        assert isinstance(last, tuple)
+        index = 0
+        for actions in [*(node.actions for node in path[1:]), last]:
+            for rule in actions:
+                if rule is None:
+                    token = tokens[index]
+                    index += 1
+                    values.append(callbacks[token.type](token) if token.type in callbacks
+                                  else token)
+                    continue
+                size = len(rule.expansion)
+                children = values[-size:] if size else []
+                if size:
+                    del values[-size:]
+                values.append(callbacks[rule](children))
+        return values[-1]
+
+
+class _Node:
+    """A prefix of token types: the parser stack after it, and how its last token was fed."""
+
+    __slots__ = ("actions", "children", "end", "ignore", "match", "plans", "stack")
+
+    def __init__(self, stack: tuple[Any, ...], actions: tuple[Any, ...], match: Any,
+                 ignore: frozenset[str]) -> None:
+        self.stack = stack
+        self.actions = actions
+        self.match = match
+        self.ignore = ignore
+        self.children: dict[str, _Node | bool] = {}
+        self.end: tuple[Any, ...] | bool | None = None
+        self.plans: dict[str, Any] = {}
+
+
+@cache
+def fast_match_parser() -> FastLALR | None:
+    """``match_parser()`` run by ``FastLALR`` (None if the parser does not fit it)."""
+    return FastLALR.of(match_parser())
+
+
+@cache
+def fast_date_parser() -> FastLALR | None:
+    """``date_parser()`` run by ``FastLALR``."""
+    return FastLALR.of(date_parser())

@@ -4,18 +4,10 @@ The grammar accepts any words as team names; this module then rejects lines whos
 "names" read like prose (``Elm won 3-2 on aggregate.``), classifies the bracketed
 suffixes (league tag, tier, note) and turns decorations into a status.
 
-Most lines are plain: words, one score, words (``Elm Park FC 2-5 Brick Lane FC``).
-For those the grammar's outcome is forced, and ``_Plain`` computes it directly
-from the grammar's own terminal patterns, about twenty times faster than a run
-of the LALR parser. A line is plain when it has no parenthesis, no whitespace but
-spaces and tabs, and no match anywhere of a terminal other than ``SCORE``,
-``WORD`` and whitespace: then, with the contextual lexer, every word is a
-``WORD`` token until the first word where ``SCORE`` matches (``SCORE`` outranks
-``WORD``), and after it every word is a ``WORD`` again. Anything else, and any
-line where that reasoning would need one more case, goes to Lark. The shortcut
-checks the parse table's start states and the terminal priorities it relies on
-when it is built, and turns itself off if the grammar no longer fits them; a
-differential test compares it with Lark on generated lines.
+Parsing runs on ``grammar.FastLALR``: Lark's own tables and scanners with the
+lexer states, parser actions and tree shapes remembered per sequence of token
+types, so a line costs about one regular-expression match per token. The
+functions ``lark_*`` parse with Lark itself and are the reference for tests.
 """
 
 from __future__ import annotations
@@ -27,7 +19,7 @@ from functools import lru_cache
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
-from .grammar import match_parser
+from .grammar import fast_match_parser, match_parser
 
 MAX_LINE_CHARS = 400
 MAX_SIDE_WORDS = 10
@@ -141,31 +133,24 @@ class _Collector:
             self.status = _STATUS_WORDS.get(text.lower(), "void")
 
     def side(self, tree: Tree[Token]) -> Side | None:
-        words: list[Token] = []
+        return self.side_of(*_side_parts(tree))
+
+    def side_of(self, words: list[Token], suffix: list[Token]) -> Side | None:
+        """A side from its name words and the tokens of its suffixes, in source order."""
         tag: str | None = None
         tier: int | None = None
         notes: list[str] = []
-        for child in tree.children:
-            if isinstance(child, Token):
-                words.append(child)
+        for tok in suffix:
+            if tok.type != "PAREN":
+                self.decoration(tok)
                 continue
-            tokens: list[Token] = []
-            for item in child.children:
-                if isinstance(item, Token):
-                    tokens.append(item)
-                else:
-                    tokens.extend(t for t in item.children if isinstance(t, Token))
-            for tok in tokens:
-                if tok.type != "PAREN":
-                    self.decoration(tok)
-                    continue
-                inner = str(tok)[1:-1].strip()
-                if _TIER.match(inner) and tier is None:
-                    tier = int(inner)
-                elif _TAG.match(inner) and inner.upper() == inner and tag is None:
-                    tag = inner
-                else:
-                    notes.append(inner)
+            inner = str(tok)[1:-1].strip()
+            if _TIER.match(inner) and tier is None:
+                tier = int(inner)
+            elif _TAG.match(inner) and inner.upper() == inner and tag is None:
+                tag = inner
+            else:
+                notes.append(inner)
         names = [str(w) for w in words]
         if not plausible_name(names):
             return None
@@ -174,34 +159,35 @@ class _Collector:
         return Side(" ".join(names), start, end, tag, tier, tuple(notes))
 
     def result(self, tree: Tree[Token]) -> Result | None:
-        head = tree.children[0] if tree.children else None
-        for child in tree.children[1:]:
-            if isinstance(child, Tree):
-                for tok in child.children:
-                    if isinstance(tok, Token):
-                        self.decoration(tok)
-        if not isinstance(head, Token):
+        return self.result_of(*_result_parts(tree))
+
+    def result_of(self, data: str, head: Token | None, decorations: list[Token]
+                  ) -> Result | None:
+        """A result from its rule name, its first token and its decorations."""
+        for tok in decorations:
+            self.decoration(tok)
+        if head is None:
             return Result(status="scheduled")
         text = str(head)
         start, end = head.start_pos or 0, head.end_pos or 0
-        if tree.data == "scored_pens":
+        if data == "scored_pens":
             m = _PEN_SCORE.fullmatch(text.strip())
             if not m:
                 return None
             self.pens = (int(m.group(2)), int(m.group(4)))
             return Result("played", int(m.group(1)), int(m.group(3)), start=start, end=end)
-        if tree.data == "scored":
+        if data == "scored":
             m = _SCORE.fullmatch(text.strip())
             if not m:
                 return None
             return Result("played", int(m.group(1)), int(m.group(2)), start=start, end=end)
-        if tree.data == "walkover":
+        if data == "walkover":
             note = text.split("-", 1)[1] if "-" in text else None
             return Result("walkover", walkover_note=note, start=start, end=end)
-        if tree.data == "status_only":
+        if data == "status_only":
             self.decoration(head)
             return Result("scheduled", start=start, end=end)
-        if tree.data == "empty_score":
+        if data == "empty_score":
             return Result("scheduled", start=start, end=end)
         return Result("scheduled", start=start, end=end)
 
@@ -214,170 +200,80 @@ class _Collector:
                       home_pens, away_pens, result.walkover_note, result.start, result.end)
 
 
-class _UseLark:
-    """The shortcut's answer for input that is not plain: run the parser."""
+def _side_parts(tree: Tree[Token]) -> tuple[list[Token], list[Token]]:
+    """A side's name words and the tokens of its suffixes (``PAREN`` and decorations)."""
+    words: list[Token] = []
+    suffix: list[Token] = []
+    for child in tree.children:
+        if isinstance(child, Token):
+            words.append(child)
+            continue
+        for item in child.children:
+            if isinstance(item, Token):
+                suffix.append(item)
+            else:
+                suffix.extend(t for t in item.children if isinstance(t, Token))
+    return words, suffix
 
 
-USE_LARK = _UseLark()
+def _result_parts(tree: Tree[Token]) -> tuple[str, Token | None, list[Token]]:
+    """A result's rule name, its first token (None when it has none) and its decorations."""
+    head = tree.children[0] if tree.children else None
+    decorations = [tok for child in tree.children[1:] if isinstance(child, Tree)
+                   for tok in child.children if isinstance(tok, Token)]
+    return str(tree.data), head if isinstance(head, Token) else None, decorations
 
 
-class _Plain:
-    """The grammar's outcome on plain lines and cells, without running the parser."""
+# Plans: the parts above as token indices, worked out once per shape of token types
+# (``FastLALR.shape`` hands over trees whose tokens carry their index as start_pos).
 
-    _OTHERS = ("PEN_SCORE", "AET", "PENS", "FORFEIT", "AWARDED", "STATUS", "WALKOVER", "VERSUS")
-
-    def __init__(self, patterns: dict[str, str]) -> None:
-        self.special = re.compile("|".join(patterns[name] for name in self._OTHERS))
-        self.score = re.compile(patterns["SCORE"])
-        self.pen_score = re.compile(patterns["PEN_SCORE"])
-        self.paren = re.compile(patterns["PAREN"])
-        self.word = re.compile(patterns["WORD"])
-        self.odd = re.compile(r"[^\S \t]")  # whitespace other than space and tab
-
-    @classmethod
-    def build(cls) -> _Plain | None:
-        """The shortcut for the loaded grammar; None if the grammar breaks its assumptions."""
-        lark = match_parser()
-        try:
-            terminals = {t.name: t for t in lark.terminals}
-            table = lark.parser.parser._parse_table
-            starts = {name: {k for k in table.states[state] if k in terminals or k == "$END"}
-                      for name, state in table.start_states.items()}
-            rank = {name: t.priority for name, t in terminals.items()}
-            fits = (
-                starts["start"] == starts["team_cell"] == {"WORD", "PAREN_OPEN_WORD"}
-                and set(lark.lexer_conf.ignore) == {"WS_INLINE"}
-                and rank["PEN_SCORE"] > rank["SCORE"] > max(
-                    rank[n] for n in ("AET", "PENS", "FORFEIT", "AWARDED", "STATUS",
-                                      "WALKOVER", "VERSUS", "PAREN", "PAREN_OPEN_WORD"))
-                and rank["PAREN"] > rank["PAREN_OPEN_WORD"] > rank["WORD"]
-                and rank["SCORE"] >= rank["DASH_ONLY"] > rank["WORD"]
-                and terminals["WORD"].pattern.to_regexp() == r"[^\s()]+"
-                and terminals["PAREN"].pattern.to_regexp().startswith(r"\(")
-                and terminals["SCORE"].pattern.max_width > terminals["DASH_ONLY"].pattern.max_width
-            )
-            patterns = {name: t.pattern.to_regexp() for name, t in terminals.items()}
-        except (AttributeError, KeyError):
-            return None
-        return cls(patterns) if fits else None
-
-    def _side(self, text: str, pos: int, *, home: bool
-              ) -> tuple[list[tuple[int, int]], list[str], int, re.Match[str] | None] | None:
-        """Lex one side from ``pos``: its words, its parenthesised suffixes, where it stopped
-        and (home side only) the SCORE that ended it. None: not plain, ask Lark.
-
-        The first token is a WORD (the start and after-result states accept only WORD and
-        PAREN_OPEN_WORD); then, ``SPECIAL`` matching nowhere, the contextual lexer picks
-        SCORE where it matches, else a balanced PAREN at ``(``, else a WORD; a WORD after
-        a PAREN, a ``)`` or an unbalanced ``(`` go to Lark.
-        """
-        words: list[tuple[int, int]] = []
-        parens: list[str] = []
-        size = len(text)
-        while True:
-            while pos < size and text[pos] in " \t":
-                pos += 1
-            if pos >= size:
-                return words, parens, pos, None
-            if words:
-                score = self.score.match(text, pos)
-                if score is not None:
-                    return (words, parens, pos, score) if home else None
-            if text[pos] == "(":
-                paren = self.paren.match(text, pos) if words else None
-                if paren is None:
-                    return None
-                parens.append(paren.group()[1:-1].strip())
-                pos = paren.end()
-                continue
-            word = self.word.match(text, pos)
-            if word is None or parens:
-                return None
-            words.append(word.span())
-            pos = word.end()
-
-    def line(self, text: str) -> MatchLine | _UseLark | None:
-        """The parse of a match line (None for no match), or ``USE_LARK``."""
-        if self.odd.search(text) or self.special.search(text):
-            return USE_LARK
-        home = self._side(text, 0, home=True)
-        score = home[3] if home is not None else None
-        if home is None or score is None:
-            return USE_LARK
-        home_words, home_parens = home[0], home[1]
-        end = score.end()
-        away = self._side(text, end, home=False)
-        if away is None or not away[0] or end >= len(text) or text[end] not in " \t(":
-            return USE_LARK
-        home_side = _plain_side(text, home_words, home_parens)
-        away_side = _plain_side(text, away[0], away[1])
-        result = _scored(score.group(), score.start(), end)
-        if home_side is None or away_side is None or result is None:
-            return None
-        return MatchLine(home_side, away_side, result)
-
-    def team(self, text: str) -> Side | _UseLark | None:
-        """The parse of a team cell (None for no team), or ``USE_LARK``."""
-        if self.odd.search(text) or self.special.search(text):
-            return USE_LARK
-        found = self._side(text, 0, home=False)
-        if found is None or not found[0]:
-            return USE_LARK
-        return _plain_side(text, found[0], found[1])
-
-    def score_cell(self, text: str) -> Result | _UseLark | None:
-        """The parse of a score cell (None for no result), or ``USE_LARK``."""
-        if self.odd.search(text) or "(" in text or ")" in text:
-            return USE_LARK
-        stripped = text.strip(" \t")
-        if not stripped:
-            return Result("scheduled")
-        if self.pen_score.match(stripped):
-            return USE_LARK
-        score = self.score.match(stripped)
-        if score is None or score.end() != len(stripped):
-            return USE_LARK
-        offset = len(text) - len(text.lstrip(" \t"))
-        return _scored(score.group(), offset, offset + score.end())
+_SidePlan = tuple[list[int], list[int]]
+_ResultPlan = tuple[str, "int | None", list[int]]
 
 
-def _plain_side(text: str, words: list[tuple[int, int]], parens: list[str]) -> Side | None:
-    names = [text[start:end] for start, end in words]
-    if not plausible_name(names):
-        return None
-    tag, tier, notes = _suffixes(parens)
-    return Side(" ".join(names), words[0][0], words[-1][1], tag, tier, tuple(notes))
+def _index(token: Token) -> int:
+    return token.start_pos or 0
 
 
-def _suffixes(parens: list[str]) -> tuple[str | None, int | None, list[str]]:
-    """League tag, tier and notes from the insides of a side's parentheses, in order."""
-    tag: str | None = None
-    tier: int | None = None
-    notes: list[str] = []
-    for inner in parens:
-        if _TIER.match(inner) and tier is None:
-            tier = int(inner)
-        elif _TAG.match(inner) and inner.upper() == inner and tag is None:
-            tag = inner
-        else:
-            notes.append(inner)
-    return tag, tier, notes
+def _side_plan(tree: Tree[Token]) -> _SidePlan:
+    words, suffix = _side_parts(tree)
+    return [_index(t) for t in words], [_index(t) for t in suffix]
 
 
-def _scored(text: str, start: int, end: int) -> Result | None:
-    m = _SCORE.fullmatch(text.strip())
-    if not m:
-        return None
-    return Result("played", int(m.group(1)), int(m.group(2)), start=start, end=end)
+def _result_plan(tree: Tree[Token]) -> _ResultPlan:
+    data, head, decorations = _result_parts(tree)
+    return data, None if head is None else _index(head), [_index(t) for t in decorations]
 
 
-_plain: list[_Plain | None] = []
+def _line_plan(tree: Tree[Token]) -> tuple[_SidePlan, _ResultPlan, _SidePlan]:
+    home, result, away = tree.children
+    assert isinstance(home, Tree) and isinstance(result, Tree) and isinstance(away, Tree)
+    return _side_plan(home), _result_plan(result), _side_plan(away)
 
 
-def _shortcut() -> _Plain | None:
-    if not _plain:
-        _plain.append(_Plain.build())
-    return _plain[0]
+def _score_plan(tree: Tree[Token]) -> tuple[_ResultPlan | None]:
+    if not tree.children:
+        return (None,)
+    inner = tree.children[0]
+    assert isinstance(inner, Tree)
+    return (_result_plan(inner),)
+
+
+def _team_plan(tree: Tree[Token]) -> _SidePlan:
+    side = tree.children[0]
+    assert isinstance(side, Tree)
+    return _side_plan(side)
+
+
+def _side_from(collector: _Collector, tokens: list[Token], plan: _SidePlan) -> Side | None:
+    return collector.side_of([tokens[i] for i in plan[0]], [tokens[i] for i in plan[1]])
+
+
+def _result_from(collector: _Collector, tokens: list[Token], plan: _ResultPlan
+                 ) -> Result | None:
+    data, head, decorations = plan
+    return collector.result_of(data, None if head is None else tokens[head],
+                               [tokens[i] for i in decorations])
 
 
 @lru_cache(maxsize=8192)
@@ -385,9 +281,20 @@ def parse_match_line(text: str) -> MatchLine | None:
     """Parse a whole line as a match; None when it is not one."""
     if len(text) > MAX_LINE_CHARS or not _HAS_RESULT.search(text):
         return None
-    plain = _shortcut()
-    found = plain.line(text) if plain is not None else USE_LARK
-    return lark_match_line(text) if isinstance(found, _UseLark) else found
+    fast = fast_match_parser()
+    if fast is None:
+        return lark_match_line(text)
+    shaped = fast.shape(text, "start", _line_plan)
+    if shaped is None:
+        return None
+    tokens, (home_plan, result_plan, away_plan) = shaped
+    collector = _Collector()
+    home = _side_from(collector, tokens, home_plan)
+    away = _side_from(collector, tokens, away_plan)
+    result = _result_from(collector, tokens, result_plan)
+    if home is None or away is None or result is None:
+        return None
+    return MatchLine(home, away, collector.finish(result))
 
 
 @lru_cache(maxsize=4096)
@@ -395,9 +302,18 @@ def parse_score_cell(text: str) -> Result | None:
     """Parse a results-table score cell; an empty cell or ``-`` is an unplayed result."""
     if len(text) > MAX_LINE_CHARS:
         return None
-    plain = _shortcut()
-    found = plain.score_cell(text) if plain is not None else USE_LARK
-    return lark_score_cell(text) if isinstance(found, _UseLark) else found
+    fast = fast_match_parser()
+    if fast is None:
+        return lark_score_cell(text)
+    shaped = fast.shape(text, "score_cell", _score_plan)
+    if shaped is None:
+        return None
+    tokens, (plan,) = shaped
+    if plan is None:
+        return Result("scheduled")
+    collector = _Collector()
+    result = _result_from(collector, tokens, plan)
+    return None if result is None else collector.finish(result)
 
 
 @lru_cache(maxsize=4096)
@@ -405,13 +321,18 @@ def parse_team_cell(text: str) -> Side | None:
     """Parse a results-table team cell such as ``Elm Town (9)``."""
     if not text.strip() or len(text) > MAX_LINE_CHARS:
         return None
-    plain = _shortcut()
-    found = plain.team(text) if plain is not None else USE_LARK
-    return lark_team_cell(text) if isinstance(found, _UseLark) else found
+    fast = fast_match_parser()
+    if fast is None:
+        return lark_team_cell(text)
+    shaped = fast.shape(text, "team_cell", _team_plan)
+    if shaped is None:
+        return None
+    tokens, plan = shaped
+    return _side_from(_Collector(), tokens, plan)
 
 
 def lark_match_line(text: str) -> MatchLine | None:
-    """``parse_match_line`` by the LALR parser alone (the reference for the shortcut)."""
+    """``parse_match_line`` by ``Lark.parse`` alone (the reference for ``FastLALR``)."""
     try:
         tree = match_parser().parse(text, start="start")
     except LarkError:
@@ -429,7 +350,7 @@ def lark_match_line(text: str) -> MatchLine | None:
 
 
 def lark_score_cell(text: str) -> Result | None:
-    """``parse_score_cell`` by the LALR parser alone."""
+    """``parse_score_cell`` by ``Lark.parse`` alone."""
     try:
         tree = match_parser().parse(text, start="score_cell")
     except LarkError:
@@ -444,7 +365,7 @@ def lark_score_cell(text: str) -> Result | None:
 
 
 def lark_team_cell(text: str) -> Side | None:
-    """``parse_team_cell`` by the LALR parser alone."""
+    """``parse_team_cell`` by ``Lark.parse`` alone."""
     try:
         tree = match_parser().parse(text, start="team_cell")
     except LarkError:

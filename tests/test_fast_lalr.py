@@ -1,17 +1,23 @@
-"""The plain-line shortcut gives exactly what the LALR parser gives, on generated lines."""
+"""FastLALR (Lark's tables with memory) gives exactly what ``Lark.parse`` gives."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parser.grammar import FastLALR, date_parser, fast_date_parser, fast_match_parser, match_parser
 from parser.match_lines import (
-    USE_LARK,
-    _shortcut,
+    _HAS_RESULT,
+    MAX_LINE_CHARS,
     lark_match_line,
     lark_score_cell,
     lark_team_cell,
     parse_match_line,
+    parse_score_cell,
+    parse_team_cell,
 )
 
 CHUNKS = [
@@ -67,49 +73,71 @@ _tagged = st.tuples(_side, _score, _side).map(lambda t: _join([*t[0], t[1], *t[2
 lines = st.one_of(_real, _real, _tagged, _tagged, _shaped, _any)
 
 
-def test_the_shortcut_is_on_for_the_bundled_grammar() -> None:
-    plain = _shortcut()
-    assert plain is not None
-    assert plain.line("Elm Park FC 2-5 Brick Lane FC") is not USE_LARK
-    assert plain.team("Quellbrook Town") is not USE_LARK
-    assert plain.score_cell("2–1") is not USE_LARK
+
+
+def _lark_tree(lark: Any, text: str, start: str) -> Any:
+    from lark.exceptions import LarkError
+
+    try:
+        return lark.parse(text, start=start)
+    except LarkError:
+        return None
+
+
+def test_the_fast_runner_is_on_for_both_grammars() -> None:
+    assert isinstance(fast_match_parser(), FastLALR)
+    assert isinstance(fast_date_parser(), FastLALR)
 
 
 @settings(max_examples=3000, deadline=None)
 @given(lines)
 def test_match_lines_agree(text: str) -> None:
-    plain = _shortcut()
-    assert plain is not None
-    found = plain.line(text)
-    if found is not USE_LARK:
-        assert found == lark_match_line(text), text
+    parse_match_line.cache_clear()
+    offered = len(text) <= MAX_LINE_CHARS and _HAS_RESULT.search(text)
+    assert parse_match_line(text) == (lark_match_line(text) if offered else None), text
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(lines, _side.map(_join)))
 def test_team_cells_agree(text: str) -> None:
-    plain = _shortcut()
-    assert plain is not None
-    found = plain.team(text)
-    if found is not USE_LARK:
-        assert found == lark_team_cell(text), text
+    parse_team_cell.cache_clear()
+    if text.strip():
+        assert parse_team_cell(text) == lark_team_cell(text), text
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.one_of(lines, st.sampled_from(["", " ", "2-1", " 2 - 1 ", "2-1 aet", "-", "12-0",
-                                          "1000-1", "2 (4)-2 (1)", "2-1,", "w/o"])))
+                                          "1000-1", "2 (4)-2 (1)", "2-1,", "w/o", "v",
+                                          "postponed", "3-0 awd", "1-1 (4-3 p)"])))
 def test_score_cells_agree(text: str) -> None:
-    plain = _shortcut()
-    assert plain is not None
-    found = plain.score_cell(text)
-    if found is not USE_LARK:
-        assert found == lark_score_cell(text), text
+    parse_score_cell.cache_clear()
+    assert parse_score_cell(text) == lark_score_cell(text), text
 
 
-@settings(max_examples=300, deadline=None)
-@given(lines)
-def test_public_function_agrees_with_the_parser(text: str) -> None:
-    parse_match_line.cache_clear()
-    found = parse_match_line(text)
-    if found is not None:
-        assert found == lark_match_line(text), text
+@settings(max_examples=1500, deadline=None)
+@given(lines, st.sampled_from(["start", "score_cell", "team_cell"]))
+def test_trees_equal_lark_trees(text: str, start: str) -> None:
+    fast = fast_match_parser()
+    assert fast is not None
+    assert fast.tree(text, start) == _lark_tree(match_parser(), text, start), text
+
+
+DATE_PIECES = ["September", "Sep", "Sept.", "sat", "Saturday,", "Sun", "March", "May", "10",
+               "1st", "22nd", "2031", "2031-09-10", "13–14", "to", ",", "Elm", "2-1", "–", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=5).map(" ".join))
+def test_date_trees_equal_lark_trees(text: str) -> None:
+    fast = fast_date_parser()
+    assert fast is not None
+    assert fast.tree(text, "start") == _lark_tree(date_parser(), text, "start"), text
+
+
+def test_the_trie_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = FastLALR(match_parser())
+    monkeypatch.setattr(FastLALR, "MAX_NODES", 5)
+    text = "A B C D E F G H 2-1 I J K"
+    assert fast.tree(text, "start") == _lark_tree(match_parser(), text, "start")
+    assert fast.tree(text, "start") == _lark_tree(match_parser(), text, "start")
+    assert fast._nodes >= 5
