@@ -3,10 +3,8 @@
 ``parse_date("March 7, 2031")`` gives a ``WrittenDate``; ``WrittenDate.iso(year)``
 turns it into ``YYYY-MM-DD`` when the date exists, else ``None``.
 
-Every line of a document is offered to ``parse_date``, and most are not dates. A
-date must begin ``[WEEKDAY] [,] MONTH|DAY|ISO_DATE``; a regular expression made of
-the grammar's own terminals checks that prefix and turns the others away before
-the parser runs (a failing LALR parse costs as much as a successful one).
+Dates are parsed by ``grammar.FastLALR`` (a line that is not a date fails on its
+first token); ``lark_date`` parses with Lark itself, for tests.
 """
 
 from __future__ import annotations
@@ -14,10 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-from lark import Token, Tree
-from lark.exceptions import LarkError
+from functools import lru_cache
+from typing import Any
 
 from .grammar import date_parser, fast_date_parser
 
@@ -56,17 +52,22 @@ class WrittenDate:
         return True
 
 
-def _day(token: Token) -> int:
+def _day(token: Any) -> int:
     return int(re.sub(r"[^0-9]", "", str(token)))
 
 
-def _from_tree(tree: Tree[Token]) -> WrittenDate:
+def _is_tree(node: object) -> bool:
+    """Trees (Lark's or ``grammar.Tree``) have children; tokens do not."""
+    return hasattr(node, "children")
+
+
+def _from_tree(tree: Any) -> WrittenDate:
     weekday: str | None = None
-    body: Tree[Token] | None = None
+    body: Any = None
     for child in tree.children:
-        if isinstance(child, Token) and child.type == "WEEKDAY":
+        if not _is_tree(child) and child.type == "WEEKDAY":
             weekday = str(child)
-        elif isinstance(child, Tree):
+        elif _is_tree(child):
             body = child
     assert body is not None
     if body.data == "iso":
@@ -75,25 +76,13 @@ def _from_tree(tree: Tree[Token]) -> WrittenDate:
     month = year = 0
     days: list[int] = []
     for child in body.children:
-        if isinstance(child, Tree):
-            days = [_day(t) for t in child.children if isinstance(t, Token)]
+        if _is_tree(child):
+            days = [_day(t) for t in child.children if not _is_tree(t)]
         elif child.type == "MONTH":
             month = MONTHS[str(child)[:3].lower()]
         elif child.type == "YEAR":
-            year = int(child)
+            year = int(str(child))
     return WrittenDate(month, days[0], year or None, days[1] if len(days) > 1 else None, weekday)
-
-
-@cache
-def date_start() -> re.Pattern[str]:
-    """Matches the start every date has: ``[WEEKDAY] [,] MONTH|DAY|ISO_DATE``.
-
-    Built from the grammar's terminals. It accepts more than the grammar (whitespace
-    and commas in any mix), never less, so it can only turn away non-dates.
-    """
-    patterns = {t.name: t.pattern.to_regexp() for t in date_parser().terminals}
-    first = "|".join(patterns[name] for name in ("MONTH", "DAY", "ISO_DATE"))
-    return re.compile(rf"(?:{patterns['WEEKDAY']})?[ \t,]*(?:{first})")
 
 
 @lru_cache(maxsize=4096)
@@ -102,13 +91,20 @@ def parse_date(text: str) -> WrittenDate | None:
     text = text.strip()
     if not text or len(text) > _MAX_DATE_CHARS or not _DIGIT_START.match(text):
         return None
-    if not any(ch.isdigit() for ch in text) or not date_start().match(text):
+    if not any(ch.isdigit() for ch in text):
         return None
     fast = fast_date_parser()
     if fast is None:
-        try:
-            return _from_tree(date_parser().parse(text))
-        except LarkError:
-            return None
+        return lark_date(text)
     tree = fast.tree(text, "start")
     return None if tree is None else _from_tree(tree)
+
+
+def lark_date(text: str) -> WrittenDate | None:
+    """``parse_date`` by ``Lark.parse`` alone (the reference for ``FastLALR``)."""
+    from lark.exceptions import LarkError
+
+    try:
+        return _from_tree(date_parser().parse(text.strip()))
+    except LarkError:
+        return None

@@ -13,13 +13,30 @@ functions ``lark_*`` parse with Lark itself and are the reference for tests.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from lark import Token, Tree
-from lark.exceptions import LarkError
+from typing import Any, Protocol
 
 from .grammar import fast_match_parser, match_parser
+
+
+class Token(Protocol):
+    """A token as both Lark and ``grammar.FastLALR`` give it."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def start_pos(self) -> int | None: ...
+
+    @property
+    def end_pos(self) -> int | None: ...
+
+
+def _is_tree(node: object) -> bool:
+    """Trees (Lark's or ``grammar.Tree``) have children; tokens do not."""
+    return hasattr(node, "children")
 
 MAX_LINE_CHARS = 400
 MAX_SIDE_WORDS = 10
@@ -132,7 +149,7 @@ class _Collector:
         elif kind == "STATUS":
             self.status = _STATUS_WORDS.get(text.lower(), "void")
 
-    def side(self, tree: Tree[Token]) -> Side | None:
+    def side(self, tree: Any) -> Side | None:
         return self.side_of(*_side_parts(tree))
 
     def side_of(self, words: list[Token], suffix: list[Token]) -> Side | None:
@@ -158,7 +175,7 @@ class _Collector:
         end = (words[-1].end_pos or 0)
         return Side(" ".join(names), start, end, tag, tier, tuple(notes))
 
-    def result(self, tree: Tree[Token]) -> Result | None:
+    def result(self, tree: Any) -> Result | None:
         return self.result_of(*_result_parts(tree))
 
     def result_of(self, data: str, head: Token | None, decorations: list[Token]
@@ -200,28 +217,28 @@ class _Collector:
                       home_pens, away_pens, result.walkover_note, result.start, result.end)
 
 
-def _side_parts(tree: Tree[Token]) -> tuple[list[Token], list[Token]]:
+def _side_parts(tree: Any) -> tuple[list[Token], list[Token]]:
     """A side's name words and the tokens of its suffixes (``PAREN`` and decorations)."""
     words: list[Token] = []
     suffix: list[Token] = []
     for child in tree.children:
-        if isinstance(child, Token):
+        if not _is_tree(child):
             words.append(child)
             continue
         for item in child.children:
-            if isinstance(item, Token):
+            if not _is_tree(item):
                 suffix.append(item)
             else:
-                suffix.extend(t for t in item.children if isinstance(t, Token))
+                suffix.extend(t for t in item.children if not _is_tree(t))
     return words, suffix
 
 
-def _result_parts(tree: Tree[Token]) -> tuple[str, Token | None, list[Token]]:
+def _result_parts(tree: Any) -> tuple[str, Token | None, list[Token]]:
     """A result's rule name, its first token (None when it has none) and its decorations."""
     head = tree.children[0] if tree.children else None
-    decorations = [tok for child in tree.children[1:] if isinstance(child, Tree)
-                   for tok in child.children if isinstance(tok, Token)]
-    return str(tree.data), head if isinstance(head, Token) else None, decorations
+    decorations = [tok for child in tree.children[1:] if _is_tree(child)
+                   for tok in child.children if not _is_tree(tok)]
+    return str(tree.data), None if head is None or _is_tree(head) else head, decorations
 
 
 # Plans: the parts above as token indices, worked out once per shape of token types
@@ -235,41 +252,36 @@ def _index(token: Token) -> int:
     return token.start_pos or 0
 
 
-def _side_plan(tree: Tree[Token]) -> _SidePlan:
+def _side_plan(tree: Any) -> _SidePlan:
     words, suffix = _side_parts(tree)
     return [_index(t) for t in words], [_index(t) for t in suffix]
 
 
-def _result_plan(tree: Tree[Token]) -> _ResultPlan:
+def _result_plan(tree: Any) -> _ResultPlan:
     data, head, decorations = _result_parts(tree)
     return data, None if head is None else _index(head), [_index(t) for t in decorations]
 
 
-def _line_plan(tree: Tree[Token]) -> tuple[_SidePlan, _ResultPlan, _SidePlan]:
+def _line_plan(tree: Any) -> tuple[_SidePlan, _ResultPlan, _SidePlan]:
     home, result, away = tree.children
-    assert isinstance(home, Tree) and isinstance(result, Tree) and isinstance(away, Tree)
     return _side_plan(home), _result_plan(result), _side_plan(away)
 
 
-def _score_plan(tree: Tree[Token]) -> tuple[_ResultPlan | None]:
+def _score_plan(tree: Any) -> tuple[_ResultPlan | None]:
     if not tree.children:
         return (None,)
-    inner = tree.children[0]
-    assert isinstance(inner, Tree)
-    return (_result_plan(inner),)
+    return (_result_plan(tree.children[0]),)
 
 
-def _team_plan(tree: Tree[Token]) -> _SidePlan:
-    side = tree.children[0]
-    assert isinstance(side, Tree)
-    return _side_plan(side)
+def _team_plan(tree: Any) -> _SidePlan:
+    return _side_plan(tree.children[0])
 
 
-def _side_from(collector: _Collector, tokens: list[Token], plan: _SidePlan) -> Side | None:
+def _side_from(collector: _Collector, tokens: Sequence[Token], plan: _SidePlan) -> Side | None:
     return collector.side_of([tokens[i] for i in plan[0]], [tokens[i] for i in plan[1]])
 
 
-def _result_from(collector: _Collector, tokens: list[Token], plan: _ResultPlan
+def _result_from(collector: _Collector, tokens: Sequence[Token], plan: _ResultPlan
                  ) -> Result | None:
     data, head, decorations = plan
     return collector.result_of(data, None if head is None else tokens[head],
@@ -333,14 +345,14 @@ def parse_team_cell(text: str) -> Side | None:
 
 def lark_match_line(text: str) -> MatchLine | None:
     """``parse_match_line`` by ``Lark.parse`` alone (the reference for ``FastLALR``)."""
+    from lark.exceptions import LarkError
+
     try:
         tree = match_parser().parse(text, start="start")
     except LarkError:
         return None
     collector = _Collector()
     home_tree, result_tree, away_tree = tree.children
-    assert isinstance(home_tree, Tree) and isinstance(away_tree, Tree)
-    assert isinstance(result_tree, Tree)
     home = collector.side(home_tree)
     away = collector.side(away_tree)
     result = collector.result(result_tree)
@@ -351,6 +363,8 @@ def lark_match_line(text: str) -> MatchLine | None:
 
 def lark_score_cell(text: str) -> Result | None:
     """``parse_score_cell`` by ``Lark.parse`` alone."""
+    from lark.exceptions import LarkError
+
     try:
         tree = match_parser().parse(text, start="score_cell")
     except LarkError:
@@ -358,18 +372,16 @@ def lark_score_cell(text: str) -> Result | None:
     collector = _Collector()
     if not tree.children:
         return Result("scheduled")
-    inner = tree.children[0]
-    assert isinstance(inner, Tree)
-    result = collector.result(inner)
+    result = collector.result(tree.children[0])
     return None if result is None else collector.finish(result)
 
 
 def lark_team_cell(text: str) -> Side | None:
     """``parse_team_cell`` by ``Lark.parse`` alone."""
+    from lark.exceptions import LarkError
+
     try:
         tree = match_parser().parse(text, start="team_cell")
     except LarkError:
         return None
-    side_tree = tree.children[0]
-    assert isinstance(side_tree, Tree)
-    return _Collector().side(side_tree)
+    return _Collector().side(tree.children[0])

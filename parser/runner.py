@@ -220,11 +220,11 @@ def warm_up() -> None:
     """Load the grammars and the schema validator now (once per process)."""
     import gc
 
-    from .grammar import date_parser, match_parser
+    from .grammar import fast_date_parser, fast_match_parser
     from .schema import fast_validator, load_validator
 
-    match_parser()
-    date_parser()
+    fast_match_parser()
+    fast_date_parser()
     if fast_validator() is None:
         load_validator()
     gc.freeze()  # long-lived objects: out of the collector's way, and shared after fork

@@ -94,3 +94,31 @@ def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_no_cache_dir_still_parses() -> None:
     assert load_grammar("date.lark", None, **OPTIONS).parse("Sep 10") is not None
+
+
+def test_tables_are_cached_as_plain_data(tmp_path: Path) -> None:
+    from parser.grammar import FastLALR, load_tables
+
+    tables = load_tables("date.lark", tmp_path, **OPTIONS)
+    (file,) = sorted(tmp_path.glob("date-*.fast"))
+    assert grammar._read(file, frozenset({"states"})) == tables
+    fast = FastLALR(load_tables("date.lark", tmp_path, **OPTIONS))
+    assert fast.tree("Sep 10", "start") is not None
+
+
+def test_a_cached_check_never_imports_lark(tmp_path: Path) -> None:
+    import subprocess
+
+    from .conftest import ROOT, SEED
+
+    env = {**os.environ, "SCORELINE_CACHE_DIR": str(tmp_path)}
+    code = (f"import sys, runpy; sys.argv = ['scoreline', 'check', {str(SEED)!r}]\n"
+            "try:\n    runpy.run_module('parser', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print('lark' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=120, check=True)
+    assert first.stdout.strip().endswith("True")  # built the tables with Lark
+    again = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=120, check=True)
+    assert again.stdout.strip().endswith("False")
