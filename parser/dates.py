@@ -91,7 +91,7 @@ def parse_date(text: str) -> WrittenDate | None:
     text = text.strip()
     if not text or len(text) > _MAX_DATE_CHARS or not _DIGIT_START.match(text):
         return None
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return None
     fast = fast_date_parser()
     if fast is None:

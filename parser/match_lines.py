@@ -117,7 +117,7 @@ def plausible_name(words: list[str]) -> bool:
     """Whether words read as a club name rather than prose."""
     if not words or len(words) > MAX_SIDE_WORDS:
         return False
-    if not any(ch.isalpha() for w in words for ch in w):
+    if not any(map(str.isalpha, "".join(words))):
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit() or words[0][0] in "'\"[&."):
         return False

@@ -66,8 +66,10 @@ class Source:
 
     def column(self, line: int, index: int) -> int:
         """1-based file column of the 0-based ``index`` into the cleaned line."""
-        shift = sum(1 for pos in self.removed.get(line, ()) if pos <= index)
-        return index + shift + 1
+        removed = self.removed.get(line)
+        if not removed:
+            return index + 1
+        return index + sum(1 for pos in removed if pos <= index) + 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of character ``offset`` of ``text``."""
