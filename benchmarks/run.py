@@ -15,8 +15,10 @@ spread (min–max) of several runs of:
 
 Every repetition of the in-process measurements uses a freshly generated corpus
 (new team names), so no per-line cache carries over from one run to the next.
-Ratios compare numbers taken in the same run; the machine may be shared, so
-read ratios, not absolute times. ``check-jsonschema`` comes with the ``bench``
+In-process rows are CPU seconds of the benchmark process (``time.process_time``);
+process rows are wall-clock seconds. Each ratio is the median of per-run ratios of
+numbers taken side by side; the machine may be shared, so read ratios, not absolute
+times. ``check-jsonschema`` comes with the ``bench``
 extra: ``pip install -e '.[bench]'``.
 """
 
@@ -89,9 +91,11 @@ class Row:
 
 
 def timed(function: Callable[[], object]) -> float:
-    start = time.perf_counter()
+    """CPU seconds of this process spent in ``function``: on a shared machine the wall
+    clock also counts the time other processes hold the core."""
+    start = time.process_time()
     function()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 CHILD_ENV: dict[str, str] = dict(os.environ)
@@ -286,10 +290,10 @@ def in_process(settings: Settings) -> tuple[list[Row], int, int]:
     def rate(times: list[float]) -> str:
         return f"{mb / statistics.median(times):.2f}"
 
-    floor_m = statistics.median(floor_t)
-    lib_ratio = statistics.median(lib_t) / floor_m
-    naive_ratio = statistics.median(naive_t) / floor_m
-    growth = statistics.median(big_t) / statistics.median(seed_t)
+    # ratios of numbers taken side by side in each run, then their median
+    lib_ratio = statistics.median(lib / low for lib, low in zip(lib_t, floor_t, strict=True))
+    naive_ratio = statistics.median(n / low for n, low in zip(naive_t, floor_t, strict=True))
+    growth = statistics.median(big / one for big, one in zip(big_t, seed_t, strict=True))
     corpus_note = f"{docs_count} docs, {mb:.2f} MB"
     rows = [
         Row("1", f"mwparserfromhell.parse alone (floor), {corpus_note}", floor_t,
@@ -342,10 +346,13 @@ def processes(settings: Settings, work: Path) -> list[Row]:
         few_mem.append(run_process(scoreline_argv("check", "--jobs", "2",
                                                   str(work / "few")))[1])
     size = sum(len(d.data) for d in many) / 1e6
-    capacity = statistics.median(one) / statistics.median(two) * 2
-    start_ratio = statistics.median(mine) / statistics.median(theirs) if theirs else float("nan")
-    speedup = statistics.median(jobs1) / statistics.median(jobs2)
-    mem_ratio = statistics.median(mem2) / statistics.median(few_mem)
+    def paired(top: list[float], bottom: list[float]) -> float:
+        return statistics.median(a / b for a, b in zip(top, bottom, strict=True))
+
+    capacity = 2 * paired(one, two)
+    start_ratio = paired(mine, theirs) if theirs else float("nan")
+    speedup = paired(jobs1, jobs2)
+    mem_ratio = paired(mem2, few_mem)
     n = settings.files
     return [
         Row("4a", "`scoreline check` one seed-sized file (process)", mine,
