@@ -197,7 +197,7 @@ def _declare(ctx: Context, found: counts.DeclaredCount, source: str, section: st
 def _block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, Any]]:
     base: dict[str, Any] = {"kind": block.kind, "line": block.line, "end_line": block.end_line}
     if block.kind == "table":
-        return [_table_json(ctx, section, table) for table in parse_tables(block.lines,
+        return [_table_json(ctx, section, table) for table in _tables_of(block,
                                                                              block.label)]
     if block.kind == "list":
         return [_list_json(ctx, section, block, base)]
@@ -214,6 +214,16 @@ def _block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, 
         _unparsed(ctx, block.line, block.end_line, base["text"], section.title)
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
     return [base]
+
+
+def _tables_of(block: Block, label: Line | None) -> list[Table]:
+    """``parse_tables`` of a table block, parsed once (a results table is read for its
+    JSON and again for its matches)."""
+    tables = block.extra.get("tables")
+    if tables is None:
+        tables = block.extra["tables"] = parse_tables(block.lines, label)
+    assert isinstance(tables, list)
+    return tables
 
 
 def _prose_counts(ctx: Context, section: Section, line: Line) -> None:
@@ -355,7 +365,7 @@ def _round_json(ctx: Context, section: Section, own: list[Block],
         elif block.kind == "paragraph":
             draft.notes.append(block.text)
         elif block.kind == "table":
-            for table in parse_tables(block.lines, block.label):
+            for table in _tables_of(block, block.label):
                 _table_matches(ctx, table, draft)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
