@@ -59,12 +59,31 @@ def test_the_pattern_does_not_run_where_no_sentence_ends(monkeypatch: pytest.Mon
     calls: list[str] = []
 
     class Spy:
-        def search(self, text: str, *args: int) -> re.Match[str] | None:
+        def match(self, text: str, *args: int) -> re.Match[str] | None:
             calls.append(text)
-            return _PROSE_LIST.search(text, *args)
+            return _PROSE_LIST.match(text, *args)
 
     monkeypatch.setattr(entrants, "_PROSE_LIST", Spy())
     row = "| First round | " + ", ".join(f"Elm League Division {i}" for i in range(40)) + " |"
     assert prose_list(row) is None and calls == []
     assert prose_list("The South featured Elm FC, Oak SC and Ash Town. Then x.") is not None
     assert len(calls) == 1
+    calls.clear()
+    assert prose_list("Note: the South: Elm FC, Oak SC and Ash Town.") is not None
+    assert len(calls) <= 3  # the sentence start and after each colon, not every position
+
+
+TEAMS = ["Elm FC", "Oak SC", "Ash Town", "Birch United (OH)", "Cedar AFC (NPSL)", "the rest", "x"]
+INTROS = ["The South featured", "Entrants were", "Region: ", "Note: North:", "Clubs: ", "It was",
+          "They included:", "A: b featured", "Elm, Oak were"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(["", "Intro. ", "a; ", "x: "]), st.sampled_from(INTROS),
+       st.sampled_from([" ", "  ", ": "]), st.lists(st.sampled_from(TEAMS), min_size=2, max_size=5),
+       st.sampled_from([" and ", ", and ", " and  "]),
+       st.sampled_from([".", ". More.", ".x", ";", ". and, x."]))
+def test_same_answers_on_sentences_with_lists(lead: str, intro: str, gap: str, items: list[str],
+                                              joiner: str, tail: str) -> None:
+    text = lead + intro + gap + ", ".join(items[:-1]) + joiner + items[-1] + tail
+    assert prose_list(text) == reference(text)
