@@ -24,6 +24,7 @@ from .report import FileReport
 from .source import InputPolicy
 
 INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
+MIN_FILES_PER_WORKER = 4
 _GLOB_CHARS = frozenset("*?[")
 
 R = TypeVar("R")
@@ -150,12 +151,13 @@ def run_files(function: Callable[[str, Options], R], paths: Sequence[str], optio
     of one. Wrapping it is how per-file limits plug in, e.g.
     ``functools.partial(guarded, check_one)`` for a module-level ``guarded(fn, path,
     options)`` that runs ``fn`` under a time budget and a memory ceiling.
-    Standard input (``-``) is always read in this process.
+    Standard input (``-``) is always read in this process, and so are fewer than
+    ``MIN_FILES_PER_WORKER`` files per worker: starting a pool costs more than it saves.
     """
     count = len(paths)
     wanted = options.jobs if jobs is None else jobs
     workers = min(wanted if wanted > 0 else usable_cores(), count)
-    if workers <= 1 or "-" in paths:
+    if workers <= 1 or count < MIN_FILES_PER_WORKER * workers or "-" in paths:
         for path in paths:
             yield function(path, options)
         return

@@ -67,11 +67,26 @@ def test_pool_reports_equal_serial_reports() -> None:
     assert serial == pooled
 
 
+def _pid(path: str, options: Options) -> int:
+    import os
+
+    return os.getpid()
+
+
 def test_a_wrapped_per_file_function_runs_in_the_workers(tmp_path: Path) -> None:
     function = functools.partial(convert_into, directory=str(tmp_path))
-    results = list(run_files(function, FLAT[:3], Options(), jobs=2))
+    results = list(run_files(function, FLAT, Options(), jobs=2))
     assert [Path(written).name for written, _ in results if written] == [
-        Path(p).stem + ".json" for p in FLAT[:3]]
+        Path(p).stem + ".json" for p in FLAT]
+    import os
+
+    assert os.getpid() not in set(run_files(_pid, FLAT, Options(), jobs=2))
+
+
+def test_a_few_files_run_in_this_process() -> None:
+    import os
+
+    assert set(run_files(_pid, FLAT[:7], Options(), jobs=2)) == {os.getpid()}
 
 
 def test_chunks_are_small_enough_to_balance_the_workers() -> None:
