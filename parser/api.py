@@ -17,7 +17,7 @@ from typing import Any
 from .diagnostics import Diagnostic
 from .document import Document
 from .errors import InputError, UsageError
-from .forms import FORMS, detect_form
+from .forms import FORMS, detect
 from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
 
@@ -52,7 +52,14 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -
     """Convert a decoded source into a ``Document`` (validated against the schema by default)."""
     if form not in FORMS:
         raise UsageError(f"unknown input form {form!r}; choose from {', '.join(FORMS)}")
-    chosen = detect_form(source.text) if form == "auto" else form
+    chosen = form
+    if form == "auto":
+        detection = detect(source.text)
+        if detection.form is None:
+            raise InputError(source.path, "cannot tell whether this is the flat form or raw "
+                             f"wikitext ({detection.reason}); pass --from flat or "
+                             "--from wikitext", code="IN006")
+        chosen = detection.form
     if chosen == "wikitext":
         from .wikitext import build as build_wikitext
 
