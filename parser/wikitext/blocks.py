@@ -31,6 +31,7 @@ class WikiBlock:
     piece: Piece | None = None
     label: Line | None = None
     style: str = "bullet"
+    name: str = ""
 
     @property
     def line(self) -> int:
@@ -85,10 +86,24 @@ def _without_semicolon(line: Line) -> Line:
     return replace(line, text=text[:lead] + " " * marks + rest[marks:])
 
 
-def split_blocks(lines: list[Line], owner: dict[int, Piece]) -> list[WikiBlock]:
-    """The blocks of a section body, in source order."""
+def split_blocks(lines: list[Line], owner: dict[int, Piece],
+                 boxes: dict[int, str] | None = None) -> list[WikiBlock]:
+    """The blocks of a section body, in source order.
+
+    ``boxes`` maps lines of match boxes nested in other markup (``<div>{{Football box}}``)
+    to the box's name: such lines are ``template`` blocks, not unreadable text.
+    """
+    boxes = boxes or {}
     blocks: list[WikiBlock] = []
     for line in lines:
+        if line.number in boxes and line.number not in owner and not line.text.strip():
+            last = blocks[-1] if blocks else None
+            if last is not None and last.kind == "template" and last.piece is None \
+                    and last.end_line + 1 == line.number:
+                last.lines.append(line)
+            else:
+                blocks.append(WikiBlock("template", [line], name=boxes[line.number]))
+            continue
         piece = owner.get(line.number)
         if piece is not None:
             if blocks and blocks[-1].piece is piece:

@@ -71,6 +71,7 @@ class Box:
     extra: dict[str, str]
     unknown: list[Param]
     refs: int = 0
+    templates: list[tuple[str, int]] = field(default_factory=list)
 
 
 def normalise(key: str) -> str:
@@ -86,6 +87,7 @@ def read_box(template: Template, name: str, offset: int, source: Source) -> Box:
     extra: dict[str, str] = {}
     unknown: list[Param] = []
     refs = 0
+    templates: list[tuple[str, int]] = []
     positional_seen = 0
     for param, _, value_at in param_offsets(template, offset):
         raw = str(param.value)
@@ -99,18 +101,19 @@ def read_box(template: Template, name: str, offset: int, source: Source) -> Box:
         rendering = Rendering()
         text = render(param.value, value_at, rendering)
         refs += rendering.refs
+        templates.extend(rendering.unknown)
         start = value_at + len(raw) - len(raw.lstrip())
         line, column = source.position(start)
         item = Param(key, text.strip(), raw.strip(), Span(line, column), rendering, param.value)
         if key in KNOWN and KNOWN[key] is not None:
             params[key] = item
-            if key == "result":
-                extra[key] = tidy(text)
+            if key in ("result", "penalties1", "penalties2"):
+                extra[key] = tidy(text)  # also kept as written: the takers, the H/A/D letter
         else:
             extra[key] = tidy(text)
             if key not in KNOWN:
                 unknown.append(item)
-    return Box(params, extra, unknown, refs)
+    return Box(params, extra, unknown, refs, templates)
 
 
 def _text(box: Box, key: str) -> str:

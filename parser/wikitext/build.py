@@ -11,6 +11,7 @@ lines, each with positions in the wikitext.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from mwparserfromhell.nodes import Tag, Template
@@ -18,14 +19,11 @@ from mwparserfromhell.nodes import Tag, Template
 from .. import build as flat
 from ..blocks import Block
 from ..counts import from_heading
-from ..dates import parse_date
 from ..diagnostics import Diagnostic, Severity
 from ..entrants import new_entrant, table_column_roles, typed
 from ..rounds import (
-    ResultsColumns,
     YearContext,
     leg_of,
-    match_from_row,
     prose_date,
     prose_year,
     resolve_dates,
@@ -38,16 +36,21 @@ from ..wiki import WikiScan
 from .blocks import WikiBlock, split_blocks
 from .boxes import box_match, read_box
 from .infobox import infobox_fields
-from .layout import Layout, Piece, is_box, scan
-from .tables import WikiTable, as_flat, cell_at, parse_table, row_source
-from .text import Rendering, render_template, tidy
+from .layout import Layout, NestedBox, Piece, is_box, scan
+from .results import drop_duplicates, table_matches, two_leg_columns
+from .tables import WikiTable, as_flat, cell_at, parse_table
+from .text import Rendering, render_template, template_name, tidy
 
 BRACKET = ("bracket", "teambracket", "round16", "round32", "round8", "round4")
 _HATNOTES = ("main", "see also", "further", "details", "main article", "for", "about")
 
 
+@dataclass
 class WikiContext(flat.Context):
-    """The flat-form build context plus what only wikitext has."""
+    """The flat-form build context plus what only wikitext has: boxes nested in other markup."""
+
+    nested: list[NestedBox] = field(default_factory=list)
+    templates: list[tuple[str, int]] = field(default_factory=list)
 
     def finding(self, code: str, severity: Severity, message: str, line: int, column: int = 1,
                 end_line: int | None = None, pointer: str = "") -> None:
@@ -60,9 +63,12 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     """Build the JSON document of a wikitext source."""
     ctx = WikiContext(source)
     layout = scan(source)
+    ctx.nested = layout.nested
     roots = build_tree(WikiScan(tuple(layout.headings), tuple(layout.lines)))
     all_sections = [s for root in roots for s in root.walk()]
-    blocks = {id(s): split_blocks(s.lines, layout.owner) for s in all_sections}
+    box_lines = {number: tidy(str(box.node.name)) for box in layout.nested
+                 for number in range(box.line, box.end_line + 1)}
+    blocks = {id(s): split_blocks(s.lines, layout.owner, box_lines) for s in all_sections}
     title, title_line = flat._title(roots)
     infobox_piece = next((p for p in layout.pieces if p.kind == "template"
                           and p.name.startswith("infobox")), None)
@@ -103,6 +109,7 @@ def _infobox_json(ctx: WikiContext, piece: Piece) -> dict[str, Any]:
     fields = []
     for item in infobox_fields(_template(piece), piece.name, piece.start, ctx.source):
         fields.append(item.entry)
+        ctx.templates.extend(item.unknown)
         ctx.spans.mark(item.entry, item.key_span)
         ctx.spans.mark(item.entry, item.value_span, "value")
         ctx.spans.mark(item.entry, item.value_span, "raw")
@@ -129,8 +136,9 @@ def _section_json(ctx: WikiContext, section: Section, blocks: dict[int, list[Wik
     blocks_json: list[dict[str, Any]] = []
     for block in own:
         blocks_json.append(_block_json(ctx, section, block, tables))
+    numbers = {line.number for line in section.lines}
     has_boxes = any(b.piece is not None and b.piece.kind == "template" and is_box(b.piece.name)
-                    for b in own)
+                    for b in own) or any(box.line in numbers for box in ctx.nested)
     has_results = any(b["kind"] == "table" and b["role"] == "results" for b in blocks_json)
     if has_boxes or has_results:
         rounds.append(_round_json(ctx, section, own, tables, years))
@@ -151,14 +159,22 @@ def _block_json(ctx: WikiContext, section: Section, block: WikiBlock,
         assert isinstance(piece.node, Tag)
         table = parse_table(piece.node, piece.start)
         tables[id(block)] = table
-        return _table_json(ctx, section, block, table)
+        ctx.templates.extend(name_at for row in [*table.header_rows, *table.rows]
+                             for cell in row.cells for name_at in cell.rendering.unknown)
+        return _with_refs(_table_json(ctx, section, block, table), piece.refs + table.refs + sum(
+            cell.rendering.refs for row in [*table.header_rows, *table.rows]
+            for cell in row.cells))
     if piece is not None:
-        return _template_json(ctx, block, piece, base)
+        return _with_refs(_template_json(ctx, block, piece, base), piece.refs)
+    refs = sum(line.refs for line in block.lines)
     if block.kind == "list":
         flat_block = Block("list", block.lines, label=block.label,
                            extra={"style": block.style})
-        return flat._list_json(ctx, section, flat_block, base)
-    if block.kind in ("comment", "marker", "other"):
+        return _with_refs(flat._list_json(ctx, section, flat_block, base), refs)
+    if block.kind == "template":
+        base["name"] = block.name
+        base["text"] = "\n".join(line.raw for line in block.lines)
+    elif block.kind in ("comment", "marker", "other"):
         base["text"] = "\n".join(line.raw for line in block.lines)
         if block.kind == "other":
             flat._unparsed(ctx, block.line, block.end_line, base["text"], section.title)
@@ -168,7 +184,14 @@ def _block_json(ctx: WikiContext, section: Section, block: WikiBlock,
             flat._prose_counts(ctx, section, line)
             flat._prose_entrants(ctx, section, line)
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
-    return base
+    return _with_refs(base, refs)
+
+
+def _with_refs(block: dict[str, Any], refs: int) -> dict[str, Any]:
+    """Note how many references (``<ref>``, ``{{cite ...}}``, ``{{refn}}``) were removed."""
+    if refs:
+        block["refs"] = refs
+    return block
 
 
 def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
@@ -195,9 +218,10 @@ def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
 def _table_json(ctx: WikiContext, section: Section, block: WikiBlock,
                 table: WikiTable) -> dict[str, Any]:
     flat_table = as_flat(table, ctx.source, block.label)
+    role = "results" if two_leg_columns(table) is not None else flat_table.role
     rows = []
     for row in table.rows:
-        line, _ = ctx.source.position(row.cells[0].offset if row.cells else row.offset)
+        line = ctx.source.line_of(row.first_offset)
         entry = {"line": line, "cells": row.texts, "truncated": False}
         rows.append(entry)
         ctx.spans.mark(entry, Span(line, 1))
@@ -214,7 +238,7 @@ def _table_json(ctx: WikiContext, section: Section, block: WikiBlock,
         if block.label else None
     result = {
         "kind": "table", "line": block.line, "end_line": block.end_line,
-        "label": label, "caption": flat_table.caption_text, "role": flat_table.role,
+        "label": label, "caption": flat_table.caption_text, "role": role,
         "columns": flat_table.columns,
         "header": flat_table.header.cells if flat_table.header else [],
         "header_line": header_line, "rows": rows, "artifacts": artifacts,
@@ -222,7 +246,7 @@ def _table_json(ctx: WikiContext, section: Section, block: WikiBlock,
     ctx.spans.mark(result, Span(block.line, 1, block.end_line))
     if block.label is not None:
         flat._prose_counts(ctx, section, block.label)
-    if flat_table.role == "entrants":
+    if role == "entrants":
         _table_entrants(ctx, section, block, table)
     return result
 
@@ -274,8 +298,16 @@ def _round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
             if found is not None:
                 matches.append(found)
         elif id(block) in tables:
-            matches.extend(_table_matches(ctx, block, tables[id(block)]))
-    matches = _drop_duplicates(ctx, matches)
+            matches.extend(table_matches(ctx, block, tables[id(block)]))
+        for nested in ctx.nested:
+            if block.lines[0].number <= nested.line <= block.end_line:
+                found = _box_match(ctx, Piece("template", nested.node, nested.offset,
+                                              nested.offset + len(str(nested.node)),
+                                              nested.line, nested.end_line,
+                                              template_name(nested.node)))
+                if found is not None:
+                    matches.append(found)
+    matches = drop_duplicates(ctx, matches)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
     for found in matches:
@@ -295,6 +327,7 @@ def _round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
 
 def _box_match(ctx: WikiContext, piece: Piece) -> dict[str, Any] | None:
     box = read_box(_template(piece), piece.name, piece.start, ctx.source)
+    ctx.templates.extend(box.templates)
     line, column = ctx.source.position(piece.start)
     name = _display_name(piece)
     for item in box.unknown:
@@ -312,64 +345,6 @@ def _box_match(ctx: WikiContext, piece: Piece) -> dict[str, Any] | None:
     return found
 
 
-def _table_matches(ctx: WikiContext, block: WikiBlock,
-                   table: WikiTable) -> list[dict[str, Any]]:
-    flat_table = as_flat(table, ctx.source, block.label)
-    cols = ResultsColumns.of(flat_table)
-    if cols is None:
-        return []
-    separators = dict(table.separators)
-    current_date: str | None = None
-    out = []
-    for index, (row, flat_row) in enumerate(zip(table.rows, flat_table.rows, strict=True)):
-        if index in separators and parse_date(separators[index].cells[0].text):
-            current_date = separators[index].cells[0].text
-        made = match_from_row(flat_row, cols)
-        first = row.cells[0].offset if row.cells else row.offset
-        if made is None:
-            if any(row.texts):
-                line, column = ctx.source.position(first)
-                ctx.note("PA002", "results-table row holds no match that could be read",
-                         line, column)
-            continue
-        found, home_index = made
-        home_cell = cell_at(row, home_index) or row.cells[0]
-        line, column = ctx.source.position(home_cell.offset)
-        found.update({"line": line, "column": column, "text": row_source(row)})
-        if current_date and not found["date"]:
-            found["date"] = current_date
-        home_bold, away_bold = (cell.bold if cell else False for cell in (
-            home_cell, cell_at(row, cols.away if home_index == cols.home else home_index + 2)))
-        if home_bold != away_bold:
-            found["winner"] = "home" if home_bold else "away"
-        ctx.spans.mark(found, Span(line, column))
-        ctx.spans.mark(found, Span(line, column), "home")
-        for key, index_ in (("away", cols.away), ("home_score", cols.score),
-                            ("date", cols.date), ("tie", cols.tie), ("leg", cols.leg)):
-            cell = cell_at(row, index_) if index_ is not None else None
-            if cell is not None:
-                ctx.spans.mark(found, Span(*ctx.source.position(cell.offset)), key)
-        out.append(found)
-    return out
-
-
-def _drop_duplicates(ctx: WikiContext, matches: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A results-table row that repeats a match box of the round is counted once (the box)."""
-    def key(found: dict[str, Any]) -> tuple[Any, ...]:
-        return (found["home"].casefold(), found["away"].casefold(), found["home_score"],
-                found["away_score"], found["leg"])
-
-    boxes = {key(m) for m in matches if m["source"] == "template"}
-    out = []
-    for found in matches:
-        if found["source"] == "table" and key(found) in boxes:
-            ctx.note("WT006", f"{found['home']} v {found['away']} is both a table row and a "
-                     "match box; counted once (the box)", found["line"], found["column"])
-            continue
-        out.append(found)
-    return out
-
-
 # ---- loose ends ---------------------------------------------------------------------------
 
 
@@ -381,7 +356,8 @@ def _loose_ends(ctx: WikiContext, layout: Layout, rounds: list[dict[str, Any]]) 
         ctx.finding("WT002", Severity.WARNING, f"{kind} is not closed with '{closer}', so it "
                     "was read as text: nothing in it was converted", line, column)
     seen: set[str] = set()
-    for name, offset in layout.rendering.unknown:
+    for name, offset in sorted({*layout.rendering.unknown, *ctx.templates},
+                               key=lambda item: item[1]):
         if name in seen:
             continue
         seen.add(name)

@@ -35,6 +35,7 @@ class InfoboxField:
     entry: dict[str, Any]
     key_span: Span
     value_span: Span
+    unknown: list[tuple[str, int]]
 
 
 def field_name(template_name: str, key: str) -> str:
@@ -78,5 +79,6 @@ def infobox_fields(template: Template, name: str, offset: int,
             "line": line, "end_line": end_line,
         }
         value_line, value_column = source.position(start)
-        out.append(InfoboxField(entry, Span(line, column), Span(value_line, value_column)))
+        out.append(InfoboxField(entry, Span(line, column), Span(value_line, value_column),
+                                rendering.unknown))
     return out

@@ -26,9 +26,16 @@ from mwparserfromhell.nodes import Heading as MwHeading
 
 from ..source import Source
 from ..wiki import Heading, Line
-from .text import Rendering, render, render_node, template_name, tidy
+from .text import (
+    BOX_NAMES,
+    Rendering,
+    param_offsets,
+    render,
+    render_node,
+    template_name,
+    tidy,
+)
 
-BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")
 INFOBOX_NAME = re.compile(r"^infobox\b")
 _UNCLOSED = re.compile(
     r"\{\{\s*(?P<box>(?:#invoke:\s*)?football[ _]?box[^|{}\n]*|infobox[^|{}\n]*)"
@@ -59,6 +66,16 @@ class Piece:
     refs: int = 0
 
 
+@dataclass(frozen=True)
+class NestedBox:
+    """A match box inside another construct (a table cell, a tag, a template parameter)."""
+
+    node: Template
+    offset: int
+    line: int
+    end_line: int
+
+
 @dataclass
 class Layout:
     """Headings, pieces, lines (those owned by a piece have empty text) and loose ends."""
@@ -69,6 +86,7 @@ class Layout:
     owner: dict[int, Piece]
     unclosed: list[tuple[str, int]] = field(default_factory=list)
     rendering: Rendering = field(default_factory=Rendering)
+    nested: list[NestedBox] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -141,7 +159,53 @@ def scan(source: Source) -> Layout:
             continue
         replacements.extend(_replacements(node, start, end, rendering))
     lines = _lines(source, replacements, heading_lines, owner)
-    return Layout(headings, lines, pieces, owner, unclosed, rendering)
+    nested: list[NestedBox] = []
+    for piece in pieces:
+        if not (piece.kind == "template" and is_box(piece.name)):
+            nested.extend(nested_boxes(piece.node, piece.start, source))
+    for node, start, _ in loose:
+        nested.extend(nested_boxes(node, start, source))
+    nested.sort(key=lambda box: box.offset)
+    return Layout(headings, lines, pieces, owner, unclosed, rendering, nested)
+
+
+def contents_offset(tag: Tag, offset: int) -> int:
+    if tag.wiki_markup:
+        attrs = "".join(str(attr) for attr in tag.attributes)
+        return (offset + len(tag.wiki_markup) + len(attrs) + len(tag.padding or "")
+                + len(tag.wiki_style_separator or ""))
+    raw = str(tag)
+    inner = str(tag.contents)
+    at = raw.find(inner, raw.find(">") + 1) if inner else raw.find(">") + 1
+    return offset + max(at, 0)
+
+
+def nested_boxes(node: Any, offset: int, source: Source) -> list[NestedBox]:
+    """Match boxes anywhere inside ``node`` (not ``node`` itself), with exact offsets."""
+    found: list[NestedBox] = []
+    stack: list[tuple[Any, int]] = [(node, offset)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, Template):
+            if item is not node and is_box(template_name(item)):
+                end = at + len(str(item))
+                found.append(NestedBox(item, at, source.line_of(at), source.line_of(end - 1)))
+                continue
+            for param, _, value_at in param_offsets(item, at):
+                stack.extend(_children(param.value, value_at))
+        elif isinstance(item, Tag) and item.contents is not None and not isinstance(
+                item, Comment) and str(item.tag).strip().lower() != "nowiki":
+            stack.extend(_children(item.contents, contents_offset(item, at)))
+    return found
+
+
+def _children(code: Any, offset: int) -> list[tuple[Any, int]]:
+    out = []
+    for child in code.nodes:
+        if isinstance(child, (Template, Tag)):
+            out.append((child, offset))
+        offset += len(str(child))
+    return out
 
 
 def _unclosed(value: str, offset: int) -> list[tuple[str, int]]:

@@ -21,6 +21,7 @@ from mwparserfromhell.nodes import Comment, Tag, Text
 from ..source import Source
 from ..tables import Row, Table
 from ..wiki import Line
+from .layout import contents_offset
 from .text import Rendering, render, tidy
 
 MAX_SPAN = 100
@@ -56,6 +57,12 @@ class GridRow:
     copied: list[bool] = field(default_factory=list)
 
     @property
+    def first_offset(self) -> int:
+        """Offset of the row's first cell of its own (not one copied from a row above)."""
+        own = [c for c, copied in zip(self.cells, self.copied, strict=False) if not copied]
+        return own[0].offset if own else (self.cells[0].offset if self.cells else self.offset)
+
+    @property
     def texts(self) -> list[str]:
         """The cells' texts."""
         return [cell.text for cell in self.cells]
@@ -86,19 +93,8 @@ def _span(tag: Tag, name: str) -> int:
     return min(max(value, 1), MAX_SPAN)
 
 
-def _contents_offset(tag: Tag, offset: int) -> int:
-    if tag.wiki_markup:
-        attrs = "".join(str(attr) for attr in tag.attributes)
-        return (offset + len(tag.wiki_markup) + len(attrs) + len(tag.padding or "")
-                + len(tag.wiki_style_separator or ""))
-    raw = str(tag)
-    inner = str(tag.contents)
-    at = raw.find(inner, raw.find(">") + 1) if inner else raw.find(">") + 1
-    return offset + max(at, 0)
-
-
 def _cell(tag: Tag, offset: int) -> Cell:
-    start = _contents_offset(tag, offset)
+    start = contents_offset(tag, offset)
     raw = str(tag.contents)
     out = Rendering()
     text = tidy(render(tag.contents, start, out))
@@ -117,7 +113,7 @@ def parse_table(node: Tag, offset: int) -> WikiTable:
     raw_rows: list[tuple[list[Cell], int, str]] = []
     loose: list[Cell] = []
     loose_at = -1
-    position = _contents_offset(node, offset)
+    position = contents_offset(node, offset)
     for child in node.contents.nodes:
         length = len(str(child))
         if isinstance(child, Tag):
@@ -153,7 +149,7 @@ def parse_table(node: Tag, offset: int) -> WikiTable:
 
 def _row_cells(row: Tag, offset: int) -> list[Cell]:
     cells: list[Cell] = []
-    position = _contents_offset(row, offset)
+    position = contents_offset(row, offset)
     for child in row.contents.nodes:
         if isinstance(child, Tag) and str(child.tag).strip().lower() in ("td", "th"):
             cells.append(_cell(child, position))
@@ -240,7 +236,7 @@ def column_names(table: WikiTable) -> list[str]:
 def as_flat(table: WikiTable, source: Source, label: Line | None) -> Table:
     """The table as the flat form's ``Table`` (cell starts are column indexes)."""
     def line_of(row: GridRow, texts: list[str]) -> Line:
-        number = source.line_of(row.offset)
+        number = source.line_of(row.first_offset)
         return Line(number, row.raw, " | ".join(texts))
 
     header = None

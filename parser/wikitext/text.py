@@ -31,8 +31,10 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 _QUOTES = re.compile(r"'{2,}")
+BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
+_MINUTE = re.compile(r"^[0-9]{1,3}(\+[0-9]{1,2})?['′]?$")
 _HIDDEN_NAMESPACES = re.compile(r"^\s*:?\s*(category|file|image|media)\s*:", re.IGNORECASE)
 
 
@@ -227,18 +229,20 @@ def _nothing(template: Template, offset: int, out: Rendering) -> str:
 
 
 def _goal(template: Template, offset: int, out: Rendering) -> str:
-    """``{{goal|23|pen.|67}}`` -> ``23' (pen.), 67'``: minutes, each with an optional note."""
+    """``{{goal|23|pen.|67}}`` -> ``23' (pen.), 67'``: minutes, each with an optional note.
+
+    The template alternates minute and note; a "note" that is itself a minute
+    (``{{goal|12|80}}``) starts the next goal.
+    """
     values = [tidy(render(p.value, param_offset(template, offset, p), out))
               for p in positional(template)]
-    parts: list[str] = []
-    for index in range(0, len(values), 2):
-        minute = values[index]
-        note = values[index + 1] if index + 1 < len(values) else ""
-        if not minute:
-            continue
-        text = minute if minute.endswith(("'", "′")) else f"{minute}'"
-        parts.append(f"{text} ({note})" if note else text)
-    return ", ".join(parts)
+    goals: list[list[str]] = []
+    for value in values:
+        if _MINUTE.match(value):
+            goals.append([value.rstrip("'′")])
+        elif value and goals and len(goals[-1]) == 1:
+            goals[-1].append(value)
+    return ", ".join(f"{g[0]}' ({g[1]})" if len(g) > 1 else f"{g[0]}'" for g in goals)
 
 
 def _start_date(template: Template, offset: int, out: Rendering) -> str:
@@ -340,6 +344,8 @@ def is_citation(name: str) -> bool:
 def render_template(template: Template, offset: int, out: Rendering) -> str:
     """The text of a template: by its rule, else its positional values joined (and noted)."""
     name = template_name(template)
+    if BOX_NAMES.match(name):
+        return ""  # a match box is read as a match (see ``layout.nested_boxes``), not as text
     rule = TEMPLATES.get(name)
     if rule is None and is_citation(name):
         rule = _citation
