@@ -19,7 +19,7 @@ HEAD_CHARS = 200_000
 
 # (pattern, weight): strong signs weigh 3, weak ones 1.
 _WIKI_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"\{\{[^{}\n]{0,80}(\||\}\})"), 3),
+    (re.compile(r"\{\{[^{}|]{1,80}?(\||\}\})"), 3),
     (re.compile(r"^\s*\{\|", re.MULTILINE), 3),
     (re.compile(r"^\s*\|\}\s*$", re.MULTILINE), 2),
     (re.compile(r"^\s*[|!][^|\n]*(\|\||!!)", re.MULTILINE), 2),

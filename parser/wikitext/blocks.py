@@ -120,7 +120,7 @@ def split_blocks(lines: list[Line], owner: dict[int, Piece],
             continue
         last = blocks[-1] if blocks else None
         if (last is not None and last.piece is None and last.kind == kind
-                and kind in ("list", "paragraph", "comment", "other")):
+                and kind in ("list", "paragraph", "comment", "other", "marker")):
             last.lines.append(line)
             continue
         if kind == "label":

@@ -56,6 +56,7 @@ class Param:
     span: Span
     rendering: Rendering = field(default_factory=Rendering)
     node: Any = None
+    key_span: Span | None = None
 
     @property
     def bold(self) -> bool:
@@ -89,7 +90,7 @@ def read_box(template: Template, name: str, offset: int, source: Source) -> Box:
     refs = 0
     templates: list[tuple[str, int]] = []
     positional_seen = 0
-    for param, _, value_at in param_offsets(template, offset):
+    for param, name_at, value_at in param_offsets(template, offset):
         raw = str(param.value)
         if not param.showkey:
             positional_seen += 1
@@ -104,7 +105,10 @@ def read_box(template: Template, name: str, offset: int, source: Source) -> Box:
         templates.extend(rendering.unknown)
         start = value_at + len(raw) - len(raw.lstrip())
         line, column = source.position(start)
-        item = Param(key, text.strip(), raw.strip(), Span(line, column), rendering, param.value)
+        name = str(param.name)
+        key_line, key_column = source.position(name_at + len(name) - len(name.lstrip()))
+        item = Param(key, text.strip(), raw.strip(), Span(line, column), rendering, param.value,
+                     Span(key_line, key_column))
         if key in KNOWN and KNOWN[key] is not None:
             params[key] = item
             if key in ("result", "penalties1", "penalties2"):

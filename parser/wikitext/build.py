@@ -331,8 +331,9 @@ def _box_match(ctx: WikiContext, piece: Piece) -> dict[str, Any] | None:
     line, column = ctx.source.position(piece.start)
     name = _display_name(piece)
     for item in box.unknown:
+        where = item.key_span or item.span
         ctx.note("WT001", f"unknown {name} parameter {item.key!r} kept under the match's "
-                 "'extra'", item.span.line, item.span.column)
+                 "'extra'", where.line, where.column)
     if "team1" not in box.params or "team2" not in box.params or not tidy(
             box.params["team1"].text) or not tidy(box.params["team2"].text):
         ctx.finding("WT005", Severity.WARNING, f"{name} without team1 and team2: no match "
