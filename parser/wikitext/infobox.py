@@ -11,6 +11,7 @@ with commas, as the flat form writes it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..source import Source
 from ..spans import Span
 from .text import Rendering, param_offsets, render, tidy
 
+_UNSAFE = re.compile(r"[^a-z0-9_]+")
 # Where a template documents a parameter with a meaning other than the flat form's alias.
 TEMPLATE_NAMES: dict[str, dict[str, str]] = {
     # in this infobox ``count`` is the champion's number of titles, not a number of teams
@@ -42,7 +44,8 @@ def field_name(template_name: str, key: str) -> str:
     """Canonical name of ``key`` in the infobox ``template_name``."""
     override = TEMPLATE_NAMES.get(template_name, {})
     norm = " ".join(key.replace("_", " ").replace("-", " ").lower().split())
-    return override.get(norm) or canonical_name(key)
+    name = override.get(norm) or canonical_name(key)
+    return _UNSAFE.sub("_", name).strip("_") or "field"
 
 
 def value_text(code: Any, offset: int, out: Rendering) -> str:
@@ -65,7 +68,7 @@ def infobox_fields(template: Template, name: str, offset: int,
         text = value_text(param.value, value_at, rendering)
         value, leaked, notes = parse_field_text(key, text)
         canonical = field_name(name, key)
-        if canonical != canonical_name(key):
+        if canonical != canonical_name(key) and canonical in TEMPLATE_NAMES.get(name, {}).values():
             value, _, _ = parse_field_text(canonical, text)
         start = value_at + len(raw_value) - len(raw_value.lstrip())
         end = value_at + len(raw_value.rstrip())
