@@ -10,53 +10,33 @@ lines, each with positions in the wikitext.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.nodes import Tag
 
 from .. import build as flat
 from ..blocks import Block
 from ..counts import from_heading
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic
 from ..entrants import new_entrant, table_column_roles, typed
 from ..rounds import (
     YearContext,
-    leg_of,
-    prose_date,
-    prose_year,
-    resolve_dates,
-    round_name,
 )
 from ..sections import Section, build_tree
 from ..source import Source
 from ..spans import Span
 from ..wiki import WikiScan
 from .blocks import WikiBlock, split_blocks
-from .boxes import box_match, read_box
+from .context import WikiContext
 from .infobox import infobox_fields
-from .layout import Layout, NestedBox, Piece, is_box, scan
-from .results import drop_duplicates, table_matches, two_leg_columns
+from .layout import Piece, is_box, scan
+from .loose_ends import loose_ends
+from .results import round_json, two_leg_columns
 from .tables import WikiTable, as_flat, cell_at, parse_table
-from .text import Rendering, render_template, template_name, tidy
+from .text import Rendering, render_template, tidy
 
 BRACKET = ("bracket", "teambracket", "round16", "round32", "round8", "round4")
 _HATNOTES = ("main", "see also", "further", "details", "main article", "for", "about")
-
-
-@dataclass
-class WikiContext(flat.Context):
-    """The flat-form build context plus what only wikitext has: boxes nested in other markup."""
-
-    nested: list[NestedBox] = field(default_factory=list)
-    templates: list[tuple[str, int]] = field(default_factory=list)
-
-    def finding(self, code: str, severity: Severity, message: str, line: int, column: int = 1,
-                end_line: int | None = None, pointer: str = "") -> None:
-        """Record a parse diagnostic of any severity."""
-        self.diagnostics.append(Diagnostic(code, severity, message, line, column, end_line,
-                                           None, pointer, "parse"))
 
 
 def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnostic]]:
@@ -77,7 +57,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = flat._infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
-    _loose_ends(ctx, layout, rounds)
+    loose_ends(ctx, layout)
     data: dict[str, Any] = {
         "format_version": flat.FORMAT_VERSION,
         "source": {
@@ -96,25 +76,16 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     return data, ctx.spans.resolve(data), ctx.diagnostics
 
 
-def _template(piece: Piece) -> Template:
-    assert isinstance(piece.node, Template)
-    return piece.node
-
-
-def _display_name(piece: Piece) -> str:
-    return tidy(str(_template(piece).name))
-
-
 def _infobox_json(ctx: WikiContext, piece: Piece) -> dict[str, Any]:
     fields = []
-    for item in infobox_fields(_template(piece), piece.name, piece.start, ctx.source):
+    for item in infobox_fields(piece.template, piece.name, piece.start, ctx.source):
         fields.append(item.entry)
         ctx.templates.extend(item.unknown)
         ctx.spans.mark(item.entry, item.key_span)
         ctx.spans.mark(item.entry, item.value_span, "value")
         ctx.spans.mark(item.entry, item.value_span, "raw")
     line, column = ctx.source.position(piece.start)
-    result = {"line": piece.line, "end_line": piece.end_line, "form": _display_name(piece),
+    result = {"line": piece.line, "end_line": piece.end_line, "form": piece.display_name,
               "fields": fields}
     ctx.spans.mark(result, Span(line, column, piece.end_line))
     return result
@@ -141,7 +112,7 @@ def _section_json(ctx: WikiContext, section: Section, blocks: dict[int, list[Wik
                     for b in own) or any(box.line in numbers for box in ctx.nested)
     has_results = any(b["kind"] == "table" and b["role"] == "results" for b in blocks_json)
     if has_boxes or has_results:
-        rounds.append(_round_json(ctx, section, own, tables, years))
+        rounds.append(round_json(ctx, section, own, tables, years))
     children = [_section_json(ctx, child, blocks, rounds, years) for child in section.children]
     result = {
         "title": title, "level": section.level, "line": section.line,
@@ -196,7 +167,7 @@ def _with_refs(block: dict[str, Any], refs: int) -> dict[str, Any]:
 
 def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
                    base: dict[str, Any]) -> dict[str, Any]:
-    base["name"] = _display_name(piece)
+    base["name"] = piece.display_name
     line, column = ctx.source.position(piece.start)
     if block.kind == "infobox":
         if ctx.infobox is None or ctx.infobox["line"] != piece.line:
@@ -204,7 +175,7 @@ def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
                      "the first one fills 'infobox'", line, column, piece.end_line)
     elif not is_box(piece.name):
         if piece.name in _HATNOTES:
-            base["text"] = tidy(render_template(_template(piece), piece.start, Rendering()))
+            base["text"] = tidy(render_template(piece.template, piece.start, Rendering()))
         if any(word in piece.name.replace(" ", "") for word in BRACKET):
             ctx.note("WT003", f"bracket template {base['name']!r} is kept as a block; its "
                      "matches are read from match boxes and results tables only, so none is "
@@ -275,113 +246,3 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
                               line=line, column=column, **fields)
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(line, column))
-
-
-# ---- rounds -------------------------------------------------------------------------------
-
-
-def _round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
-                tables: dict[int, WikiTable], years: YearContext) -> dict[str, Any]:
-    name, region = round_name(section)
-    texts = [b.text for b in own if b.kind == "paragraph"]
-    for ancestor in section.ancestors():
-        texts.extend(line.text for line in ancestor.lines if line.covered != "piece")
-    year = prose_year(texts)
-    matches: list[dict[str, Any]] = []
-    notes: list[str] = []
-    for block in own:
-        if block.kind == "paragraph":
-            notes.append(block.text)
-        elif block.piece is not None and block.piece.kind == "template" \
-                and is_box(block.piece.name):
-            found = _box_match(ctx, block.piece)
-            if found is not None:
-                matches.append(found)
-        elif id(block) in tables:
-            matches.extend(table_matches(ctx, block, tables[id(block)]))
-        for nested in ctx.nested:
-            if block.lines[0].number <= nested.line <= block.end_line:
-                found = _box_match(ctx, Piece("template", nested.node, nested.offset,
-                                              nested.offset + len(str(nested.node)),
-                                              nested.line, nested.end_line,
-                                              template_name(nested.node)))
-                if found is not None:
-                    matches.append(found)
-    matches = drop_duplicates(ctx, matches)
-    leg = leg_of(section)
-    default_date = prose_date(texts, section.title)
-    for found in matches:
-        if leg and not found["leg"]:
-            found["leg"] = leg
-        if default_date and not found["date"]:
-            found["date"] = default_date
-    resolve_dates(matches, YearContext(prose=year, infobox=years.infobox, season=years.season))
-    result = {
-        "name": name, "region": region, "section": section.title, "year": year,
-        "line": section.line, "end_line": section.end_line, "notes": notes,
-        "matches": matches,
-    }
-    ctx.spans.mark(result, Span(section.line, 1, section.end_line))
-    return result
-
-
-def _box_match(ctx: WikiContext, piece: Piece) -> dict[str, Any] | None:
-    box = read_box(_template(piece), piece.name, piece.start, ctx.source)
-    ctx.templates.extend(box.templates)
-    line, column = ctx.source.position(piece.start)
-    name = _display_name(piece)
-    for item in box.unknown:
-        where = item.key_span or item.span
-        ctx.note("WT001", f"unknown {name} parameter {item.key!r} kept under the match's "
-                 "'extra'", where.line, where.column)
-    if "team1" not in box.params or "team2" not in box.params or not tidy(
-            box.params["team1"].text) or not tidy(box.params["team2"].text):
-        ctx.finding("WT005", Severity.WARNING, f"{name} without team1 and team2: no match "
-                    "made from it", line, column, piece.end_line)
-        return None
-    found, spans = box_match(box, piece.line, piece.end_line)
-    ctx.spans.mark(found, Span(found["line"], found["column"], piece.end_line))
-    for key, span in spans.items():
-        ctx.spans.mark(found, span, key)
-    return found
-
-
-# ---- loose ends ---------------------------------------------------------------------------
-
-
-def _loose_ends(ctx: WikiContext, layout: Layout, rounds: list[dict[str, Any]]) -> None:
-    for what, offset in layout.unclosed:
-        line, column = ctx.source.position(offset)
-        kind = "table" if what == "table" else f"{{{{{what}}}}}"
-        closer = "|}" if what == "table" else "}}"
-        ctx.finding("WT002", Severity.WARNING, f"{kind} is not closed with '{closer}', so it "
-                    "was read as text: nothing in it was converted", line, column)
-    seen: set[str] = set()
-    for name, offset in sorted({*layout.rendering.unknown, *ctx.templates},
-                               key=lambda item: item[1]):
-        if name in seen:
-            continue
-        seen.add(name)
-        line, column = ctx.source.position(offset)
-        ctx.note("WT007", f"template {{{{{name}}}}} is not known; rendered as its unnamed "
-                 "parameters", line, column)
-    _section_markers(ctx, layout)
-
-
-def _section_markers(ctx: WikiContext, layout: Layout) -> None:
-    opened: dict[str, int] = {}
-    closed: dict[str, int] = {}
-    for line in layout.lines:
-        for marker in line.markers:
-            found = re.search(r"\b(begin|end)\s*=\s*[\"']?([^\"'/>]+?)[\"']?\s*/?>", marker)
-            if found is None:
-                continue
-            target = opened if found.group(1) == "begin" else closed
-            target.setdefault(found.group(2).strip(), line.number)
-    for name, number in opened.items():
-        if name not in closed:
-            ctx.note("WT008", f"<section begin={name} /> has no matching end marker",
-                     number)
-    for name, number in closed.items():
-        if name not in opened:
-            ctx.note("WT008", f"<section end={name} /> has no matching begin marker", number)

@@ -65,6 +65,17 @@ class Piece:
     extra: list[str] = field(default_factory=list)
     refs: int = 0
 
+    @property
+    def template(self) -> Template:
+        """The piece's template (for ``template`` pieces)."""
+        assert isinstance(self.node, Template)
+        return self.node
+
+    @property
+    def display_name(self) -> str:
+        """The template's name as written (``Football box``)."""
+        return tidy(str(self.template.name))
+
 
 @dataclass(frozen=True)
 class NestedBox:

@@ -1,4 +1,4 @@
-"""Matches from wikitables: results tables (as in the flat form) and two-leg summaries.
+"""Rounds and their matches: match boxes, results tables (as in the flat form), two-leg summaries.
 
 A results table's rows go through the flat form's ``rounds.match_from_row``; a
 row's cells keep their own positions, spans are already expanded, and a row
@@ -12,17 +12,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..dates import parse_date
+from ..diagnostics import Severity
 from ..match_lines import parse_score_cell, parse_team_cell
-from ..rounds import ResultsColumns, match_dict, match_from_row
+from ..rounds import (
+    ResultsColumns,
+    YearContext,
+    leg_of,
+    match_dict,
+    match_from_row,
+    prose_date,
+    prose_year,
+    resolve_dates,
+    round_name,
+)
+from ..sections import Section
 from ..spans import Span
 from .blocks import WikiBlock
+from .boxes import box_match, read_box
+from .context import WikiContext
+from .layout import Piece, is_box
 from .tables import WikiTable, as_flat, cell_at, column_names, row_source
-
-if TYPE_CHECKING:
-    from .build import WikiContext
+from .text import template_name, tidy
 
 _TEAM1 = re.compile(r"^(team|club|side) ?(1|one|a)$|^home( team)?$", re.I)
 _TEAM2 = re.compile(r"^(team|club|side) ?(2|two|b)$|^away( team)?$", re.I)
@@ -158,3 +171,70 @@ def drop_duplicates(ctx: WikiContext, matches: list[dict[str, Any]]) -> list[dic
             continue
         out.append(found)
     return out
+
+
+def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
+               tables: dict[int, WikiTable], years: YearContext) -> dict[str, Any]:
+    """The round a section holds: its match boxes and results-table rows, dates resolved."""
+    name, region = round_name(section)
+    texts = [b.text for b in own if b.kind == "paragraph"]
+    for ancestor in section.ancestors():
+        texts.extend(line.text for line in ancestor.lines if line.covered != "piece")
+    year = prose_year(texts)
+    matches: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for block in own:
+        if block.kind == "paragraph":
+            notes.append(block.text)
+        elif block.piece is not None and block.piece.kind == "template" \
+                and is_box(block.piece.name):
+            found = box_match_of(ctx, block.piece)
+            if found is not None:
+                matches.append(found)
+        elif id(block) in tables:
+            matches.extend(table_matches(ctx, block, tables[id(block)]))
+        for nested in ctx.nested:
+            if block.lines[0].number <= nested.line <= block.end_line:
+                found = box_match_of(ctx, Piece("template", nested.node, nested.offset,
+                                              nested.offset + len(str(nested.node)),
+                                              nested.line, nested.end_line,
+                                              template_name(nested.node)))
+                if found is not None:
+                    matches.append(found)
+    matches = drop_duplicates(ctx, matches)
+    leg = leg_of(section)
+    default_date = prose_date(texts, section.title)
+    for found in matches:
+        if leg and not found["leg"]:
+            found["leg"] = leg
+        if default_date and not found["date"]:
+            found["date"] = default_date
+    resolve_dates(matches, YearContext(prose=year, infobox=years.infobox, season=years.season))
+    result = {
+        "name": name, "region": region, "section": section.title, "year": year,
+        "line": section.line, "end_line": section.end_line, "notes": notes,
+        "matches": matches,
+    }
+    ctx.spans.mark(result, Span(section.line, 1, section.end_line))
+    return result
+
+
+def box_match_of(ctx: WikiContext, piece: Piece) -> dict[str, Any] | None:
+    box = read_box(piece.template, piece.name, piece.start, ctx.source)
+    ctx.templates.extend(box.templates)
+    line, column = ctx.source.position(piece.start)
+    name = piece.display_name
+    for item in box.unknown:
+        where = item.key_span or item.span
+        ctx.note("WT001", f"unknown {name} parameter {item.key!r} kept under the match's "
+                 "'extra'", where.line, where.column)
+    if "team1" not in box.params or "team2" not in box.params or not tidy(
+            box.params["team1"].text) or not tidy(box.params["team2"].text):
+        ctx.finding("WT005", Severity.WARNING, f"{name} without team1 and team2: no match "
+                    "made from it", line, column, piece.end_line)
+        return None
+    found, spans = box_match(box, piece.line, piece.end_line)
+    ctx.spans.mark(found, Span(found["line"], found["column"], piece.end_line))
+    for key, span in spans.items():
+        ctx.spans.mark(found, span, key)
+    return found
