@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from parser.api import check, parse
+from parser.cli import main
 from parser.coverage import uncovered_lines
 from parser.errors import InputError
 from parser.forms import detect
@@ -303,6 +306,12 @@ def test_boxes_inside_tables_and_tags_are_read() -> None:
     assert at(doc, "/rounds/0/matches/2/home").startswith("Yew|score")
 
 
+def test_two_boxes_on_one_line_are_two_matches() -> None:
+    doc = wiki("== R ==\n{{Football box|team1=Elm|score=1–0|team2=Oak}}"
+               "{{Football box|team1=Ash|score=0–2|team2=Pine}}\n")
+    assert [(m["home"], m["column"]) for m in matches(doc)] == [("Elm", 22), ("Ash", 68)]
+
+
 # ---- wikitables ---------------------------------------------------------------------------
 
 
@@ -389,3 +398,27 @@ def test_counts_in_wikitext_headings_are_located() -> None:
     doc = wiki("== Premier League (21 teams) ==\nText.\n")
     (count,) = doc.data["declared_counts"]
     assert (count["count"], count["line"], count["column"]) == (21, 1, 19)
+
+
+# ---- the command line ---------------------------------------------------------------------
+
+
+def test_cli_reads_wikitext_and_refuses_an_undecidable_form(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "final.wiki"
+    article.write_text("== Final ==\n" + box(team1="Elm", score="2–1", team2="Oak"),
+                       encoding="utf-8")
+    assert main(["convert", str(article)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["source"]["form"] == "wikitext" and data["rounds"][0]["matches"][0]["home"] == "Elm"
+    assert main(["convert", "--from", "flat", str(article)]) == 0
+    assert json.loads(capsys.readouterr().out)["source"]["form"] == "flat"
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("Infobox\n- Year: 2031\n- Num Teams: 4\n| a | b |\n"
+                     "{{Football box|team1=A|score=1–0|team2=B}}\n{|\n| x || y\n|}\n<ref>r</ref>\n",
+                     encoding="utf-8")
+    assert main(["convert", str(mixed)]) == 2
+    assert "pass --from flat or --from wikitext" in capsys.readouterr().err
+    assert main(["check", str(mixed)]) == 2
+    assert "IN006" in capsys.readouterr().out
+    assert main(["check", "--from", "wikitext", str(mixed)]) == 0

@@ -174,6 +174,10 @@ def scan(source: Source) -> Layout:
     for piece in pieces:
         if not (piece.kind == "template" and is_box(piece.name)):
             nested.extend(nested_boxes(piece.node, piece.start, source))
+        elif not any(owner[n] is piece for n in range(piece.line, piece.end_line + 1)):
+            # a box sharing all its lines with a later one (``{{Football box|...}}{{Football
+            # box|...}}``) owns no block of its own: read it as a nested box
+            nested.append(NestedBox(piece.node, piece.start, piece.line, piece.end_line))
     for node, start, _ in loose:
         nested.extend(nested_boxes(node, start, source))
     nested.sort(key=lambda box: box.offset)

@@ -201,6 +201,7 @@ def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
                                               template_name(nested.node)))
                 if found is not None:
                     matches.append(found)
+    matches.sort(key=lambda found: (found["line"], found["column"]))  # source order
     matches = drop_duplicates(ctx, matches)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
