@@ -83,22 +83,30 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = _infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
-    data: dict[str, Any] = {
+    data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
+    return data, ctx.spans.resolve(data), ctx.diagnostics
+
+
+def document_json(ctx: Context, form: str, title: str | None, title_line: int | None,
+                  sections: list[dict[str, Any]], rounds: list[dict[str, Any]]
+                  ) -> dict[str, Any]:
+    """The top-level JSON object, the same for every input form."""
+    source = ctx.source
+    return {
         "format_version": FORMAT_VERSION,
         "source": {
-            "path": source.path, "form": "flat", "encoding": source.encoding,
+            "path": source.path, "form": form, "encoding": source.encoding,
             "bom": source.bom, "newline": source.newline, "lines": source.line_count,
         },
         "title": title,
         "title_line": title_line,
         "infobox": ctx.infobox,
-        "sections": sections_json,
+        "sections": sections,
         "entrants": ctx.entrants,
         "declared_counts": ctx.declared,
         "rounds": rounds,
         "unparsed": ctx.unparsed,
     }
-    return data, ctx.spans.resolve(data), ctx.diagnostics
 
 
 def _title(roots: list[Section]) -> tuple[str | None, int | None]:

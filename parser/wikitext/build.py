@@ -58,21 +58,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
     loose_ends(ctx, layout)
-    data: dict[str, Any] = {
-        "format_version": flat.FORMAT_VERSION,
-        "source": {
-            "path": source.path, "form": "wikitext", "encoding": source.encoding,
-            "bom": source.bom, "newline": source.newline, "lines": source.line_count,
-        },
-        "title": title,
-        "title_line": title_line,
-        "infobox": ctx.infobox,
-        "sections": sections_json,
-        "entrants": ctx.entrants,
-        "declared_counts": ctx.declared,
-        "rounds": rounds,
-        "unparsed": ctx.unparsed,
-    }
+    data = flat.document_json(ctx, "wikitext", title, title_line, sections_json, rounds)
     return data, ctx.spans.resolve(data), ctx.diagnostics
 
 
