@@ -237,13 +237,13 @@ def _attach_text(source: Source, owner: dict[int, Piece], value: str, start: int
     """Words of a text node that stand on a piece's lines (``}} and more``) go with the piece."""
     if not owner or not value.strip():
         return
-    for index, part in enumerate(value.split("\n")):
-        if not part.strip():
-            continue
-        at = start + sum(len(p) + 1 for p in value.split("\n")[:index])
-        piece = owner.get(source.line_of(at))
-        if piece is not None:
-            piece.extra.append(tidy(strip_inline(part)))
+    at = start
+    for part in value.split("\n"):
+        if part.strip():
+            piece = owner.get(source.line_of(at))
+            if piece is not None:
+                piece.extra.append(tidy(strip_inline(part)))
+        at += len(part) + 1
 
 
 def _attach(piece: Piece, node: Any, start: int) -> None:
