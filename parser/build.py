@@ -246,6 +246,10 @@ def _list_json(ctx: Context, section: Section, block: Block,
                                   column=ctx.col(line, max(line.text.find(parsed["name"]), 0)))
             ctx.entrants.append(entrant)
             ctx.spans.mark(entrant, Span(entrant["line"], entrant["column"]))
+            state_at = line.text.rfind(f"({parsed['state']})") if parsed["state"] else -1
+            if state_at >= 0:
+                ctx.spans.mark(entrant, Span(line.number, ctx.col(line, state_at + 1),
+                                             line.number, ctx.col(line, state_at + 2)), "state")
     base.update({"label": label, "style": block.extra.get("style", "bullet"), "role": role,
                  "items": items})
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
@@ -316,6 +320,12 @@ def _table_entrants(ctx: Context, section: Section, table: Table) -> None:
                               line=row.line.number, column=column, **fields)
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(row.line.number, column))
+        for index, role in roles.items():
+            if role != "name" and index < len(row.cells) and row.cells[index]:
+                start = row.starts[index]
+                ctx.spans.mark(entrant, Span(
+                    row.line.number, ctx.col(row.line, start), row.line.number,
+                    ctx.col(row.line, start + len(row.cells[index]) - 1)), role)
 
 
 def _round_json(ctx: Context, section: Section, own: list[Block],
