@@ -22,6 +22,12 @@ class Entry:
     example: str = ""
     fix: str = ""
     stage: str = "check"
+    doc: str = ""
+
+    @property
+    def family(self) -> str:
+        """The code's prefix (``CO`` for ``CO101``)."""
+        return self.code.rstrip("0123456789")
 
 
 STAGE_CODES: tuple[Entry, ...] = (
@@ -64,6 +70,9 @@ def catalogue() -> dict[str, Entry]:
 
     entries = {entry.code: entry for entry in STAGE_CODES}
     for item in ALL_RULES:
+        failing = [e.text for e in item.examples if e.kind == "failing"]
+        passing = [e.text for e in item.examples if e.kind == "passing"]
         entries[item.code] = Entry(item.code, item.name, item.severity, item.summary,
-                                   stage="check")
+                                   failing[0] if failing else "", passing[0] if passing else "",
+                                   "check", item.doc)
     return entries
