@@ -10,6 +10,7 @@ message says which one it matches.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -19,6 +20,24 @@ from . import scopes
 from .base import Hit, rule
 from .stages import Stage, bracket
 from .teams import normalise
+
+_PART_BEFORE = re.compile(r"\b(remaining|other|additional|further|another|last|first|top|bottom|"
+                          r"best|worst|only|of the)\s*$", re.I)
+_PART_AFTER = re.compile(r"^\s*(from|in|of)\s+(each|every)\b|^\s*(per|each|apiece)\b", re.I)
+_PART_WORDS = frozenset({"more", "other", "additional", "remaining", "new", "further", "extra"})
+
+
+def partial(document: Document, item: dict[str, Any]) -> bool:
+    """Whether a prose count states a part, not a whole (``two teams from each region``,
+    ``the remaining 12 clubs``, ``eight more clubs``)."""
+    if _PART_WORDS & set(item["what"].split()):
+        return True
+    line = document.source.line_text(item["line"]) if item["line"] <= \
+        document.source.line_count else ""
+    at = line.find(item["text"])
+    if at < 0:
+        return False
+    return bool(_PART_BEFORE.search(line[:at]) or _PART_AFTER.search(line[at + len(item["text"]):]))
 
 
 def _round_teams(document: Document, section: scopes.SectionSpan) -> set[str]:
@@ -75,7 +94,8 @@ def heading_count(document: Document) -> Iterator[Hit]:
 def prose_count(document: Document) -> Iterator[Hit]:
     """``Nine division winners, followed by 12 at large berths`` is held against the lists
     labelled ``Division Winners`` and ``At-Large Berths``; ``Twenty-one teams`` against every
-    team listed in the section. Counts in rounds and at the top level are CO103's.
+    team listed in the section. Counts in rounds and at the top level are CO103's; counts of a
+    part (``two teams from each region``, ``the remaining 12 clubs``) are not compared.
 
     Failing (reported at 2:1)::
 
@@ -98,7 +118,7 @@ def prose_count(document: Document) -> Iterator[Hit]:
     spans = scopes.sections(document.data)
     for index, item in _counts(document, "prose"):
         section = scopes.innermost(spans, item["line"])
-        if section is None or section.level <= 1:
+        if section is None or section.level <= 1 or partial(document, item):
             continue
         listed = scopes.listings(document.data, section)
         named = [x for x in listed if scopes.refers_to(item["what"], x.label)]
@@ -168,8 +188,9 @@ def loose_count(document: Document) -> Iterator[Hit]:
         Elm FC 2-1 Oak SC
     """
     spans = scopes.sections(document.data)
+    found = global_scopes(document)
     for index, item in _counts(document, "prose"):
-        if scopes.head_noun(item["what"]) not in scopes.GENERIC_NOUNS:
+        if scopes.head_noun(item["what"]) not in scopes.GENERIC_NOUNS or partial(document, item):
             continue
         section = scopes.innermost(spans, item["line"])
         stage = _stage_of(document, item["line"])
@@ -179,7 +200,6 @@ def loose_count(document: Document) -> Iterator[Hit]:
             sizes = _stage_sizes(document, stage)
             scope = f"{stage.label} has {sizes[0]} teams, {sizes[1]} of them new"
         else:
-            found = global_scopes(document)
             sizes = [size for _, size in found]
             scope = "; ".join(f"{size} {what}" for what, size in found) or "no teams listed"
         if item["count"] not in sizes:

@@ -104,7 +104,8 @@ def _first(stage: Stage) -> tuple[_dt.date, bool, Game] | None:
       "A round starts before the round it follows.")
 def rounds_out_of_order(document: Document) -> Iterator[Hit]:
     """The first match of a round cannot be dated before the first match of the round before
-    it (in the same region). Inferred years are not compared across a turn of the year.
+    it (in the same region, sharing teams with it). Inferred years are not compared across a
+    turn of the year.
 
     Failing (reported at 5:1)::
 
@@ -130,6 +131,8 @@ def rounds_out_of_order(document: Document) -> Iterator[Hit]:
         if before is None:
             continue
         for nxt in brk.successors(stage):
+            if not stage.appearances().keys() & nxt.appearances().keys():
+                continue
             after = _first(nxt)
             if after is None or after[0] >= before[0]:
                 continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -26,6 +27,7 @@ _SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){1,4}[a-z]\b")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=16384)
 def normalise(name: str) -> str:
     """A comparison key: ``La Máquina F.C.`` -> ``la maquina fc``; ``U-23`` -> ``u23``."""
     text = unicodedata.normalize("NFKD", name)

@@ -135,3 +135,18 @@ def test_sub_lists_counted_by_label() -> None:
 ]), max_size=25))
 def test_checks_never_crash(lines: list[str]) -> None:
     check(parse("\n".join(lines) + "\n"))
+
+
+def test_counts_of_a_part_are_not_compared() -> None:
+    text = ("===Elm League===\nTwo teams from each division qualified.\n\nEntrants\n- Elm FC\n"
+            "- Oak SC\n- Ash FC\n- Yew FC\n\n===Oak League===\nThe remaining 3 teams and eight "
+            "more clubs entered.\n\nEntrants\n- Pine FC\n")
+    assert findings(text) == []
+
+
+def test_separate_brackets_on_one_page_are_not_one_draw() -> None:
+    text = ("==Men's semi-finals==\nMay 10, 2031\nElm FC 2-1 Oak SC\nAsh FC 1-0 Yew FC\n"
+            "==Men's final==\nMay 20, 2031\nElm FC 1-0 Ash FC\n"
+            "==Women's semi-finals==\nMay 1, 2031\nPine FC 2-1 Fir FC\nBay FC 1-0 Cod FC\n"
+            "==Women's final==\nMay 8, 2031\nPine FC 1-0 Bay FC\n")
+    assert findings(text) == []
