@@ -154,7 +154,9 @@ def global_scopes(document: Document) -> list[tuple[str, int]]:
     listed = {normalise(e["name"]) for _, e in scopes.team_entrants(document.data)}
     out = []
     if seen:
-        out.append((f"distinct teams in the rounds ({', '.join(parts)})", len(seen)))
+        kind = "qualifying rounds" if all("qualif" in s.name.lower() for s in stages) \
+            else "rounds"
+        out.append((f"distinct teams of the {kind} ({', '.join(parts)})", len(seen)))
     if listed:
         out.append(("distinct teams in the entrant lists and tables", len(listed)))
     if seen and listed and seen | listed not in (seen, listed):

@@ -84,7 +84,7 @@ def test_seed_reports_exactly_its_real_discrepancies() -> None:
 def test_seed_infobox_count_names_its_scope() -> None:
     (note,) = [d for d in check(parse_file(SEED)) if d.code == "CO105"]
     assert (note.line, note.column) == (6, 14)
-    assert "64 distinct teams in the rounds (56 in First qualifying round, 8 more in " \
+    assert "64 distinct teams of the qualifying rounds (56 in First qualifying round, 8 more in " \
            "Second qualifying round)" in note.message
 
 
