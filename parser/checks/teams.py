@@ -55,7 +55,7 @@ def near_miss(first: str, second: str) -> bool:
 
 def closest(key: str, candidates: Iterable[str]) -> str | None:
     """The candidate key that is a near miss of ``key`` (the closest one), if any."""
-    pool = [c for c in candidates if c != key]
+    pool = sorted(c for c in candidates if c != key)
     if not pool:
         return None
     found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=3)
