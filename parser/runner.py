@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .errors import InputError
 from .report import FileReport
 from .source import InputPolicy
@@ -30,6 +30,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     jobs: int = 1
+    severities: dict[str, Severity] = field(default_factory=dict)
 
 
 def gather(paths: Iterable[str]) -> Iterator[str]:
@@ -53,7 +54,8 @@ def check_one(path: str, options: Options) -> FileReport:
         document = parse_source(read_source(path, options.policy), form=options.form)
     except InputError as error:
         return FileReport(path, (input_error_diagnostic(error),), failed_input=True)
-    found = check(document, select=options.select, ignore=options.ignore)
+    found = check(document, select=options.select, ignore=options.ignore,
+                  severities=options.severities)
     return FileReport(path, tuple(found))
 
 

@@ -38,6 +38,11 @@ class SpanRecorder:
         self._spans[(id(obj), key)] = span
         self._keep.append(obj)
 
+    def mark_item(self, obj: dict[str, Any], key: str, index: int, span: Span) -> None:
+        """Record the span of item ``index`` of the list in field ``key`` of ``obj``."""
+        self._spans[(id(obj), f"{key}/{index}")] = span
+        self._keep.append(obj)
+
     def resolve(self, root: Any) -> dict[str, Span]:
         """Walk the finished JSON and map each marked object or field to its pointer."""
         out: dict[str, Span] = {}
@@ -55,6 +60,11 @@ class SpanRecorder:
                     field_span = spans.get((ident, key))
                     if field_span is not None:
                         out[child_ptr] = field_span
+                    if isinstance(child, list) and child and not isinstance(child[0], dict):
+                        for index in range(len(child)):
+                            item_span = spans.get((ident, f"{key}/{index}"))
+                            if item_span is not None:
+                                out[f"{child_ptr}/{index}"] = item_span
                     if isinstance(child, (dict, list)):
                         stack.append((child_ptr, child))
             elif isinstance(value, list):
