@@ -16,6 +16,7 @@ from typing import Any
 
 from ._version import __version__
 from .errors import ScorelineError, UsageError
+from .formats import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -29,7 +30,18 @@ _CONVERT_EXAMPLE = """examples:
 _CHECK_EXAMPLE = """examples:
   scoreline check article.txt
   scoreline check samples/ --output-format json
+  scoreline check samples/ --select CO,PR --ignore PR205 --strict
+  scoreline check samples/ --output-format sarif > scoreline.sarif
   scoreline check 'dump/**/*.txt' --jobs 2      # a glob, two worker processes
+
+settings can also live in [tool.scoreline] of the nearest pyproject.toml
+(select, ignore, strict, output-format, severity); the command line wins.
+Under GitHub Actions (GITHUB_ACTIONS=true) the default format is github.
+"""
+_RULES_EXAMPLE = """examples:
+  scoreline rules                 # every code with its default severity
+  scoreline rules PR201           # what one code checks, with examples
+  scoreline rules --markdown > docs/rules.md
 """
 
 
@@ -64,14 +76,25 @@ def _parser() -> argparse.ArgumentParser:
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     chk.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories, glob patterns ('**' recurses) or -")
-    chk.add_argument("--output-format", default="text", choices=("text", "json"),
-                     help="how to print findings (default: text)")
-    chk.add_argument("--select", default="", metavar="CODES",
+    chk.add_argument("--output-format", default=None, choices=FORMAT_NAMES,
+                     help="how to print findings (default: text, or github under GitHub "
+                     "Actions)")
+    chk.add_argument("--select", default=None, metavar="CODES",
                      help="comma-separated codes or prefixes to report")
-    chk.add_argument("--ignore", default="", metavar="CODES",
-                     help="comma-separated codes or prefixes to leave out")
-    chk.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    chk.add_argument("--ignore", default=None, metavar="CODES",
+                     help="comma-separated codes or prefixes to leave out (wins over --select)")
+    chk.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                     help="warnings fail the run too")
+    chk.add_argument("--config", metavar="FILE",
+                     help="read [tool.scoreline] from FILE instead of the nearest pyproject.toml")
     common(chk)
+
+    rules = sub.add_parser("rules", help="list the finding codes, or explain one",
+                           epilog=_RULES_EXAMPLE,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    rules.add_argument("code", nargs="?", metavar="CODE", help="a code or prefix to explain")
+    rules.add_argument("--markdown", action="store_true",
+                       help="print the whole rules reference as Markdown")
 
     sub.add_parser("schema", help="print the JSON Schema of the output",
                    epilog="example:\n  scoreline schema > scoreline.schema.json",
@@ -79,11 +102,19 @@ def _parser() -> argparse.ArgumentParser:
     return top
 
 
-def _codes(text: str) -> tuple[str, ...]:
-    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+def _codes(text: str | None, where: str) -> tuple[str, ...] | None:
+    from .config import codes
+
+    return None if text is None else codes(text.split(","), where)
 
 
 def _options(args: argparse.Namespace) -> object:
+    """The run's ``Options`` from the command line (and, for ``check``, the configuration)."""
+    return _settings(args)[0]
+
+
+def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
+    from .config import Config, discover
     from .runner import Options
     from .source import DEFAULT_MAX_BYTES, InputPolicy
 
@@ -92,11 +123,28 @@ def _options(args: argparse.Namespace) -> object:
         raise UsageError("--max-bytes must be 0 or more")
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
+    checking = args.command == "check"
+    config = discover(args.config) if checking else Config()
+    select = _codes(getattr(args, "select", None), "--select")
+    ignore = _codes(getattr(args, "ignore", None), "--ignore")
+    strict = getattr(args, "strict", None)
     return Options(
         form=args.form, policy=InputPolicy(max_bytes=max_bytes),
-        select=_codes(getattr(args, "select", "")), ignore=_codes(getattr(args, "ignore", "")),
-        strict=getattr(args, "strict", False), jobs=args.jobs,
-    )
+        select=select if select is not None else config.select or (),
+        ignore=ignore if ignore is not None else config.ignore or (),
+        strict=strict if strict is not None else bool(config.strict),
+        severities=dict(config.severity), jobs=args.jobs,
+    ), config.output_format
+
+
+def output_format(explicit: str | None, configured: str | None) -> str:
+    """The command line's format, else the configured one, else github under GitHub Actions,
+    else text."""
+    if explicit:
+        return explicit
+    if configured:
+        return configured
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _convert(args: argparse.Namespace) -> int:
@@ -165,14 +213,15 @@ def _check(args: argparse.Namespace) -> int:
     from .report import FileReport, Summary
     from .runner import Options, check_one, fails, gather, run_files
 
-    options = _options(args)
+    options, configured = _settings(args)
     assert isinstance(options, Options)
     paths = list(gather(args.paths))
     if not paths:
         raise UsageError("no input files found")
     started = time.perf_counter()
-    color = args.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    stream = args.output_format == "text"
+    name = output_format(args.output_format, configured)
+    color = name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    stream = name == "text"
     progress = Progress(len(paths))
     kept: list[FileReport] = []
     counts: Counter[str] = Counter()
@@ -197,10 +246,22 @@ def _check(args: argparse.Namespace) -> int:
 
         sys.stdout.write(render_summary(summary))
     else:
-        sys.stdout.write(renderer(args.output_format)(kept, summary))
+        sys.stdout.write(renderer(name)(kept, summary, color=color, strict=options.strict))
     if failed_input:
         return EXIT_USAGE
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from . import explain
+
+    if args.markdown:
+        sys.stdout.write(explain.markdown())
+    elif args.code:
+        sys.stdout.write(explain.explain(args.code))
+    else:
+        sys.stdout.write(explain.table())
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -213,7 +274,7 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
     args = _parser().parse_args(argv)
-    handlers = {"convert": _convert, "check": _check, "schema": _schema}
+    handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules}
     try:
         return handlers[args.command](args)
     except ScorelineError as error:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .errors import InputError, UsageError
 from .report import FileReport
 from .source import InputPolicy
@@ -43,6 +43,7 @@ class Options:
     ignore: tuple[str, ...] = ()
     strict: bool = False
     jobs: int = 0
+    severities: dict[str, Severity] = field(default_factory=dict)
 
 
 def usable_cores() -> int:
@@ -91,7 +92,8 @@ def check_one(path: str, options: Options) -> FileReport:
         document = parse_source(read_source(path, options.policy), form=options.form)
     except InputError as error:
         return FileReport(path, (input_error_diagnostic(error),), failed_input=True)
-    found = check(document, select=options.select, ignore=options.ignore)
+    found = check(document, select=options.select, ignore=options.ignore,
+                  severities=options.severities)
     return FileReport(path, tuple(found))
 
 

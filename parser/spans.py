@@ -39,6 +39,11 @@ class SpanRecorder:
         self._spans[(id(obj), key)] = span
         self._keep.append(obj)
 
+    def mark_item(self, obj: dict[str, Any], key: str, index: int, span: Span) -> None:
+        """Record the span of item ``index`` of the list in field ``key`` of ``obj``."""
+        self._spans[(id(obj), f"{key}/{index}")] = span
+        self._keep.append(obj)
+
     def resolve(self, root: Any) -> dict[str, Span]:
         """The table JSON pointer -> span of the finished JSON ``root``.
 
@@ -69,6 +74,11 @@ class SpanRecorder:
                     child_ptr = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
                     if field_span is not None:
                         out[child_ptr] = field_span
+                    if isinstance(child, list) and child and not isinstance(child[0], dict):
+                        for index in range(len(child)):
+                            item_span = spans.get((ident, f"{key}/{index}"))
+                            if item_span is not None:
+                                out[f"{child_ptr}/{index}"] = item_span
                     if is_container:
                         stack.append((child_ptr, child))
             elif isinstance(value, list):

@@ -10,7 +10,8 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET = "\033[0m"
 
 
-def render(reports: Sequence[FileReport], summary: Summary, *, color: bool = False) -> str:
+def render(reports: Sequence[FileReport], summary: Summary, *, color: bool = False,
+           strict: bool = False) -> str:
     """Render findings as text lines (ANSI colours when ``color``)."""
     return "".join(render_report(r, color=color) for r in reports) + render_summary(summary)
 
