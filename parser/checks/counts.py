@@ -10,8 +10,10 @@ message says which one it matches.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Severity
@@ -41,8 +43,34 @@ def partial(document: Document, item: dict[str, Any]) -> bool:
 
 
 def _round_teams(document: Document, section: scopes.SectionSpan) -> set[str]:
-    return {key for stage in bracket(document).stages for game in stage.games
-            if section.contains(game.line) for key in (game.home, game.away)}
+    games = _games_by_line(bracket(document))
+    low = bisect.bisect_left(games.lines, section.line)
+    high = bisect.bisect_right(games.lines, section.end_line)
+    return {key for home, away in games.teams[low:high] for key in (home, away)}
+
+
+@dataclass(frozen=True)
+class _GamesByLine:
+    """Every game's teams, ordered by line: a section's teams are then one slice (asking
+    every game of every stage per counted section was quadratic)."""
+
+    source: Any
+    lines: list[int]
+    teams: list[tuple[str, str]]
+
+
+_games_cache: list[_GamesByLine] = []
+
+
+def _games_by_line(current: Any) -> _GamesByLine:
+    if _games_cache and _games_cache[0].source is current:
+        return _games_cache[0]
+    games = sorted(((game.line, game.home, game.away) for stage in current.stages
+                    for game in stage.games), key=lambda item: item[0])
+    found = _GamesByLine(current, [line for line, _, _ in games],
+                         [(home, away) for _, home, away in games])
+    _games_cache[:] = [found]
+    return found
 
 
 def _plural(count: int, noun: str = "team") -> str:

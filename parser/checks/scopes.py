@@ -8,6 +8,7 @@ and are left out of every team scope.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,11 +57,27 @@ def sections(data: dict[str, Any]) -> list[SectionSpan]:
 
 def innermost(spans: list[SectionSpan], line: int) -> SectionSpan | None:
     """The deepest section containing ``line``."""
-    found = None
+    table = _by_line(spans)
+    return table[line] if 0 <= line < len(table) else None
+
+
+_line_tables: list[tuple[list[SectionSpan], list[SectionSpan | None]]] = []
+
+
+def _by_line(spans: list[SectionSpan]) -> list[SectionSpan | None]:
+    """``innermost`` for every line at once, kept for the last ``spans`` list: the checks
+    ask line by line, and scanning every section each time was quadratic. The sweep
+    visits the sections in the same order and keeps the same one a scan would."""
+    if _line_tables and _line_tables[0][0] is spans:
+        return _line_tables[0][1]
+    table: list[SectionSpan | None] = [None] * (max((s.end_line for s in spans), default=0) + 1)
     for span in spans:
-        if span.contains(line) and (found is None or span.level >= found.level):
-            found = span
-    return found
+        for line in range(max(span.line, 0), span.end_line + 1):
+            found = table[line]
+            if found is None or span.level >= found.level:
+                table[line] = span
+    _line_tables[:] = [(spans, table)]
+    return table
 
 
 def is_player_table(entrant: dict[str, Any]) -> bool:
@@ -70,21 +87,51 @@ def is_player_table(entrant: dict[str, Any]) -> bool:
 
 def team_entrants(data: dict[str, Any]) -> Iterator[tuple[int, dict[str, Any]]]:
     """(index, entrant) for every entrant that names a team in a list or a table of teams."""
-    for index, entrant in enumerate(data.get("entrants", [])):
-        if not is_player_table(entrant):
-            yield index, entrant
+    return iter(_indexed(data).teams)
 
 
 def listings(data: dict[str, Any], section: SectionSpan) -> list[Listing]:
     """The entrant lists and tables inside ``section``, in document order."""
+    index = _indexed(data)
+    low = bisect.bisect_left(index.lines, section.line)
+    high = bisect.bisect_right(index.lines, section.end_line)
     by_block: dict[int, tuple[str | None, list[str]]] = {}
-    for _, entrant in team_entrants(data):
-        if section.contains(int(entrant["line"])):
-            _, keys = by_block.setdefault(int(entrant["block_line"]), (entrant["label"], []))
-            key = normalise(entrant["name"])
-            if key not in keys:
-                keys.append(key)
+    for position in sorted(index.by_line[low:high]):  # back in entrant order
+        _, block_line, label, key = index.keyed[position]
+        _, keys = by_block.setdefault(block_line, (label, []))
+        if key not in keys:
+            keys.append(key)
     return [Listing(label, line, tuple(keys)) for line, (label, keys) in sorted(by_block.items())]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """A document's team entrants, worked out once: the checks ask per section and per count,
+    and redoing it each time made them quadratic in the number of entrants."""
+
+    entrants: list[dict[str, Any]]
+    size: int
+    teams: list[tuple[int, dict[str, Any]]]
+    keyed: list[tuple[int, int, str | None, str]]  # (line, block line, label, key)
+    by_line: list[int]  # positions in ``keyed``, by line
+    lines: list[int]  # the lines of ``by_line``
+
+
+_last: list[_Index] = []
+
+
+def _indexed(data: dict[str, Any]) -> _Index:
+    entrants = data.get("entrants", [])
+    if _last and _last[0].entrants is entrants and _last[0].size == len(entrants):
+        return _last[0]  # the same document (the index holds it, so its id is not reused)
+    teams = [(i, e) for i, e in enumerate(entrants) if not is_player_table(e)]
+    keyed = [(int(e["line"]), int(e["block_line"]), e["label"], normalise(e["name"]))
+             for _, e in teams]
+    by_line = sorted(range(len(keyed)), key=lambda i: keyed[i][0])
+    found = _Index(entrants, len(entrants), teams, keyed, by_line,
+                   [keyed[i][0] for i in by_line])
+    _last[:] = [found]
+    return found
 
 
 def distinct(listed: list[Listing]) -> set[str]:

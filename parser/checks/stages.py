@@ -23,7 +23,7 @@ from typing import Any
 
 from ..dates import parse_date
 from ..document import Document
-from .teams import closest, normalise
+from .teams import closest_in, normalise
 
 COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})
 _REPLAY = re.compile(r"\breplays?\b", re.I)
@@ -198,8 +198,9 @@ def _aliases(stages: list[Stage], rounds: list[dict[str, Any]]) -> dict[str, str
     for stage in stages:
         keys = {normalise(m[side]) for i in stage.rounds for m in rounds[i]["matches"]
                 for side in ("home", "away") if m[side]}
+        pool = sorted(known - keys)  # what closest(key, known - keys) sorts, for every key
         for key in sorted(keys - known):
-            found = closest(key, known - keys)
+            found = closest_in(key, pool)
             if found is not None:
                 aliases[key] = found
         known |= {aliases.get(k, k) for k in keys}

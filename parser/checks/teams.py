@@ -55,7 +55,12 @@ def near_miss(first: str, second: str) -> bool:
 
 def closest(key: str, candidates: Iterable[str]) -> str | None:
     """The candidate key that is a near miss of ``key`` (the closest one), if any."""
-    pool = sorted(c for c in candidates if c != key)
+    return closest_in(key, sorted(c for c in candidates if c != key))
+
+
+def closest_in(key: str, pool: list[str]) -> str | None:
+    """``closest`` over candidates already sorted and without ``key`` (sorting them once
+    for many keys, instead of once per key, keeps a long document from going quadratic)."""
     if not pool:
         return None
     found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=3)
