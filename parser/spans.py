@@ -52,7 +52,44 @@ class SpanRecorder:
         error, no finding), so the table is worked out on first use. ``root`` must not
         change before then.
         """
-        return SpanTable(lambda: self.walk(root))
+        return SpanTable(lambda: self.walk(root), lambda pointer: self.find(root, pointer))
+
+    def find(self, root: Any, pointer: str) -> Span | None:
+        """What ``walk(root)`` maps ``pointer`` to, found by following the pointer alone.
+
+        A finding needs the span of its own pointer, not the whole table; ``SpanTable.get``
+        asks here until something needs the table itself.
+        """
+        spans = self._spans
+        if not pointer:
+            return spans.get((id(root), "")) if isinstance(root, dict) else None
+        if pointer[0] != "/":
+            return None
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+        chain = [root]
+        node = root
+        for token in tokens:
+            if isinstance(node, dict):
+                if token not in node:
+                    return None
+                node = node[token]
+            elif isinstance(node, list):
+                if not (token.isascii() and token.isdigit()) or str(int(token)) != token \
+                        or int(token) >= len(node):
+                    return None
+                node = node[int(token)]
+            else:
+                return None
+            chain.append(node)
+        parent, last = chain[-2], tokens[-1]
+        found: Span | None = None
+        if isinstance(parent, dict):
+            found = spans.get((id(parent), last))
+        elif len(chain) >= 3 and isinstance(chain[-3], dict) and not isinstance(parent[0], dict):
+            found = spans.get((id(chain[-3]), f"{tokens[-2]}/{last}"))  # an item span
+        if isinstance(node, dict):
+            found = spans.get((id(node), "")) or found
+        return found
 
     def walk(self, root: Any) -> dict[str, Span]:
         """Walk the JSON and map each marked object or field to its pointer."""
@@ -95,11 +132,13 @@ class SpanTable(dict[str, Span]):
     dict would; a copy or a pickle is a plain ``dict``.
     """
 
-    __slots__ = ("_fill",)
+    __slots__ = ("_fill", "_find")
 
-    def __init__(self, fill: Callable[[], dict[str, Span]]) -> None:
+    def __init__(self, fill: Callable[[], dict[str, Span]],
+                 find: Callable[[str], Span | None] | None = None) -> None:
         super().__init__()
         self._fill: Callable[[], dict[str, Span]] | None = fill
+        self._find = find
 
     def _ready(self) -> None:
         fill = self._fill
@@ -112,6 +151,9 @@ class SpanTable(dict[str, Span]):
         return dict.__getitem__(self, key)
 
     def get(self, key: str, default: Any = None) -> Any:
+        if self._fill is not None and self._find is not None:
+            found = self._find(key)  # one pointer: no need to fill the whole table
+            return default if found is None else found
         self._ready()
         return dict.get(self, key, default)
 
@@ -184,7 +226,7 @@ class SpanTable(dict[str, Span]):
         dict.update(self, *args, **kwargs)
 
     def clear(self) -> None:
-        self._fill = None
+        self._fill = self._find = None
         dict.clear(self)
 
     def __or__(self, other: Any) -> Any:

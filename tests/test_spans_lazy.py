@@ -49,3 +49,40 @@ def test_writes_fill_the_table_first() -> None:
     table = recorder.resolve(root)
     table["/new"] = Span(9)
     assert set(table) == {"/x/0", "/y~1z/b", "/new"}
+
+
+def _pointers(node: object, prefix: str = "") -> list[str]:
+    from parser.spans import escape
+
+    out = [prefix]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out.extend(_pointers(value, f"{prefix}/{escape(key)}"))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            out.extend(_pointers(value, f"{prefix}/{index}"))
+    return out
+
+
+def test_single_pointer_lookups_equal_the_filled_table() -> None:
+    import sys
+
+    from parser.api import parse as parse_doc
+
+    from .conftest import ROOT
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.corpus import corpus
+
+    paths = sorted(p for p in SAMPLES.rglob("*") if p.suffix in (".txt", ".wiki"))
+    docs = [parse_doc(p.read_bytes(), p.name) for p in paths]
+    docs += [parse_doc(d.data, d.name) for d in corpus(24, 3)]
+    bogus = ["/nope", "/rounds/999", "/rounds/01", "/rounds/-1", "x", "/title/0", "/rounds/²"]
+    for document in docs:
+        table = document.spans
+        assert isinstance(table, SpanTable)
+        pointers = [*_pointers(document.data), *bogus]
+        looked_up = [table.get(p) for p in pointers]
+        assert table._fill is not None  # nothing above filled it
+        filled = dict(table.items())
+        assert looked_up == [filled.get(p) for p in pointers], document.path
