@@ -3,7 +3,7 @@
 ``parse_date("March 7, 2031")`` gives a ``WrittenDate``; ``WrittenDate.iso(year)``
 turns it into ``YYYY-MM-DD`` when the date exists, else ``None``.
 
-Dates are parsed by ``grammar.FastLALR`` (a line that is not a date fails on its
+Dates are parsed by ``fast_lalr.FastLALR`` (a line that is not a date fails on its
 first token); ``lark_date`` parses with Lark itself, for tests.
 """
 
@@ -57,7 +57,7 @@ def _day(token: Any) -> int:
 
 
 def _is_tree(node: object) -> bool:
-    """Trees (Lark's or ``grammar.Tree``) have children; tokens do not."""
+    """Trees (Lark's or ``fast_lalr.Tree``) have children; tokens do not."""
     return hasattr(node, "children")
 
 

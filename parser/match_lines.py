@@ -4,7 +4,7 @@ The grammar accepts any words as team names; this module then rejects lines whos
 "names" read like prose (``Elm won 3-2 on aggregate.``), classifies the bracketed
 suffixes (league tag, tier, note) and turns decorations into a status.
 
-Parsing runs on ``grammar.FastLALR``: Lark's own tables and scanners with the
+Parsing runs on ``fast_lalr.FastLALR``: Lark's own tables and scanners with the
 lexer states, parser actions and tree shapes remembered per sequence of token
 types, so a line costs about one regular-expression match per token. The
 functions ``lark_*`` parse with Lark itself and are the reference for tests.
@@ -22,7 +22,7 @@ from .grammar import fast_match_parser, match_parser
 
 
 class Token(Protocol):
-    """A token as both Lark and ``grammar.FastLALR`` give it."""
+    """A token as both Lark and ``fast_lalr.FastLALR`` give it."""
 
     @property
     def type(self) -> str: ...
@@ -35,7 +35,7 @@ class Token(Protocol):
 
 
 def _is_tree(node: object) -> bool:
-    """Trees (Lark's or ``grammar.Tree``) have children; tokens do not."""
+    """Trees (Lark's or ``fast_lalr.Tree``) have children; tokens do not."""
     return hasattr(node, "children")
 
 MAX_LINE_CHARS = 400

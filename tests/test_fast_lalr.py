@@ -8,14 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser.grammar import (
-    FastLALR,
-    date_parser,
-    fast_date_parser,
-    fast_match_parser,
-    match_parser,
-    tables_of,
-)
+from parser.fast_lalr import FastLALR, tables_of
+from parser.grammar import date_parser, fast_date_parser, fast_match_parser, match_parser
 from parser.match_lines import (
     _HAS_RESULT,
     MAX_LINE_CHARS,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from parser import grammar
-from parser.grammar import default_cache_dir, load_grammar
+from parser import grammar_cache
+from parser.grammar_cache import default_cache_dir, load_grammar
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual"}
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -54,7 +54,7 @@ def test_a_file_holding_code_is_refused_and_rebuilt(tmp_path: Path) -> None:
     file.write_bytes(pickle.dumps(os.getcwd))  # a pickle naming a function
     parser = load_grammar("date.lark", tmp_path, **OPTIONS)
     assert parser.parse("Sep 10") is not None
-    assert grammar._read(file) is not None  # rewritten with plain data
+    assert grammar_cache.read_plain(file) is not None  # rewritten with plain data
 
 
 def test_a_garbled_file_is_rebuilt(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_a_cache_file_writable_by_others_is_not_read(tmp_path: Path) -> None:
     load_grammar("date.lark", tmp_path / "c", **OPTIONS)
     (file,) = _tables(tmp_path / "c")
     file.chmod(0o666)
-    assert grammar._read(file) is None
+    assert grammar_cache.read_plain(file) is None
 
 
 def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -97,11 +97,12 @@ def test_no_cache_dir_still_parses() -> None:
 
 
 def test_tables_are_cached_as_plain_data(tmp_path: Path) -> None:
-    from parser.grammar import FastLALR, load_tables
+    from parser.fast_lalr import FastLALR
+    from parser.grammar_cache import load_tables
 
     tables = load_tables("date.lark", tmp_path, **OPTIONS)
     (file,) = sorted(tmp_path.glob("date-*.fast"))
-    assert grammar._read(file, frozenset({"states"})) == tables
+    assert grammar_cache.read_plain(file, frozenset({"states"})) == tables
     fast = FastLALR(load_tables("date.lark", tmp_path, **OPTIONS))
     assert fast.tree("Sep 10", "start") is not None
 
