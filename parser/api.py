@@ -10,14 +10,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .document import Document
 from .errors import InputError, LocatedError, UsageError
-from .forms import FORMS, detect_form
+from .forms import FORMS, detect
 from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
 
@@ -78,7 +78,14 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
 def _parse_source(source: Source, form: str, validate: bool, schema: str | None) -> Document:
     if form not in FORMS:
         raise UsageError(f"unknown input form {form!r}; choose from {', '.join(FORMS)}")
-    chosen = detect_form(source.text) if form == "auto" else form
+    chosen = form
+    if form == "auto":
+        detection = detect(source.text)
+        if detection.form is None:
+            raise InputError(source.path, "cannot tell whether this is the flat form or raw "
+                             f"wikitext ({detection.reason}); pass --from flat or "
+                             "--from wikitext", code="IN006")
+        chosen = detection.form
     if chosen == "wikitext":
         from .wikitext import build as build_wikitext
 
@@ -93,7 +100,6 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
         from .schema import validate as schema_validate
 
         at(0)  # past the source lines: a failure from here on has no line to name
-
         document.diagnostics.extend(schema_validate(data, spans, schema))
     return document
 
@@ -117,14 +123,19 @@ def convert(text: str | bytes, path: str = "<string>", *, form: str = "auto") ->
     return parse(text, path, form=form).data
 
 
-def check(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = ()
-          ) -> list[Diagnostic]:
-    """All findings for a document (parse, schema and checks), filtered and in a stable order."""
-    from .checks import run_checks, selected
+def check(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+          severities: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
+    """All findings for a document (parse, schema and checks), filtered and in a stable order.
+
+    ``select``/``ignore`` take codes or prefixes; ``severities`` maps codes or prefixes to the
+    severity to report them with (the longest match wins).
+    """
+    from .checks import run_checks, selected, severity_for
 
     select, ignore = tuple(select), tuple(ignore)
-    found = [d for d in document.diagnostics if selected(d.code, select, ignore)]
-    found.extend(run_checks(document, select=select, ignore=ignore))
+    found = [d.with_severity(severity_for(d.code, d.severity, severities))
+             for d in document.diagnostics if selected(d.code, select, ignore)]
+    found.extend(run_checks(document, select=select, ignore=ignore, severities=severities))
     return sorted(set(found), key=Diagnostic.sort_key)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import counts
+from . import counts, facts
 from .blocks import MATCH_NOTE, Block, split_blocks
 from .dates import parse_date
 from .diagnostics import Diagnostic, Severity
@@ -40,7 +40,7 @@ from .rounds import (
 from .sections import Section, build_tree
 from .source import Source
 from .spans import Span, SpanRecorder
-from .tables import Table, parse_tables
+from .tables import Row, Table, parse_tables
 from .wiki import Line, scan
 
 FORMAT_VERSION = "1.0"
@@ -55,6 +55,7 @@ class Context:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     entrants: list[dict[str, Any]] = field(default_factory=list)
     declared: list[dict[str, Any]] = field(default_factory=list)
+    facts: list[dict[str, Any]] = field(default_factory=list)
     unparsed: list[dict[str, Any]] = field(default_factory=list)
     infobox: dict[str, Any] | None = None
 
@@ -87,22 +88,31 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = _infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
-    data: dict[str, Any] = {
+    data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
+    return data, ctx.spans.resolve(data), ctx.diagnostics
+
+
+def document_json(ctx: Context, form: str, title: str | None, title_line: int | None,
+                  sections: list[dict[str, Any]], rounds: list[dict[str, Any]]
+                  ) -> dict[str, Any]:
+    """The top-level JSON object, the same for every input form."""
+    source = ctx.source
+    return {
         "format_version": FORMAT_VERSION,
         "source": {
-            "path": source.path, "form": "flat", "encoding": source.encoding,
+            "path": source.path, "form": form, "encoding": source.encoding,
             "bom": source.bom, "newline": source.newline, "lines": source.line_count,
         },
         "title": title,
         "title_line": title_line,
         "infobox": ctx.infobox,
-        "sections": sections_json,
+        "sections": sections,
         "entrants": ctx.entrants,
         "declared_counts": ctx.declared,
         "rounds": rounds,
         "unparsed": ctx.unparsed,
+        "facts": ctx.facts,
     }
-    return data, ctx.spans.resolve(data), ctx.diagnostics
 
 
 def _title(roots: list[Section]) -> tuple[str | None, int | None]:
@@ -202,13 +212,15 @@ def _declare(ctx: Context, found: counts.DeclaredCount, source: str, section: st
     entry = {"count": found.count, "what": found.what, "text": found.text, "source": source,
              "section": section, "line": line, "column": column}
     ctx.declared.append(entry)
-    ctx.spans.mark(entry, Span(line, column, line, column + len(found.text) - 1))
+    number_at = found.text.find(str(found.count)) if source == "heading" else 0
+    ctx.spans.mark(entry, Span(line, column, line,
+                               column + len(found.text) - 1 - max(number_at, 0)))
 
 
 def _block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, Any]]:
     base: dict[str, Any] = {"kind": block.kind, "line": block.line, "end_line": block.end_line}
     if block.kind == "table":
-        return [_table_json(ctx, section, table) for table in parse_tables(block.lines,
+        return [_table_json(ctx, section, table) for table in _tables_of(block,
                                                                              block.label)]
     if block.kind == "list":
         return [_list_json(ctx, section, block, base)]
@@ -228,9 +240,29 @@ def _block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, 
     return [base]
 
 
+def _tables_of(block: Block, label: Line | None) -> list[Table]:
+    """``parse_tables`` of a table block, parsed once (a results table is read for its
+    JSON and again for its matches)."""
+    tables = block.extra.get("tables")
+    if tables is None:
+        tables = block.extra["tables"] = parse_tables(block.lines, label)
+    assert isinstance(tables, list)
+    return tables
+
+
 def _prose_counts(ctx: Context, section: Section, line: Line) -> None:
     for found in counts.from_prose(line.text):
         _declare(ctx, found, "prose", section.title, line.number, ctx.col(line, found.index))
+    for fact in facts.from_prose(line.text):
+        column = ctx.col(line, fact.index)
+        entry = {"kind": fact.kind, "text": fact.text, "teams": list(fact.teams),
+                 "winner": fact.winner, "score": list(fact.score) if fact.score else None,
+                 "pens": list(fact.pens) if fact.pens else None, "target": fact.target,
+                 "section": section.title, "line": line.number,
+                 "column": column}
+        ctx.facts.append(entry)
+        ctx.spans.mark(entry, Span(line.number, column, line.number,
+                                   ctx.col(line, fact.index + len(fact.text) - 1)))
 
 
 def _prose_entrants(ctx: Context, section: Section, line: Line) -> None:
@@ -274,6 +306,10 @@ def _list_json(ctx: Context, section: Section, block: Block,
                               column=ctx.col(line, max(line.text.find(parsed["name"]), 0)))
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(entrant["line"], entrant["column"]))
+        state_at = line.text.rfind(f"({parsed['state']})") if parsed["state"] else -1
+        if state_at >= 0:
+            ctx.spans.mark(entrant, Span(line.number, ctx.col(line, state_at + 1),
+                                         line.number, ctx.col(line, state_at + 2)), "state")
     base.update({"label": label, "style": block.extra.get("style", "bullet"), "role": role,
                  "items": items})
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
@@ -287,6 +323,7 @@ def _table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
         entry = {"line": row.line.number, "cells": row.cells, "truncated": row.truncated}
         rows.append(entry)
         ctx.spans.mark(entry, Span(row.line.number, 1))
+        _mark_cells(ctx, entry, row)
         if row.truncated:
             ctx.note("PA004", "table row ends without a closing '|' (truncated?)",
                      row.line.number, len(row.line.raw.rstrip()) + 1)
@@ -312,6 +349,15 @@ def _table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
     return result
 
 
+def _mark_cells(ctx: Context, entry: dict[str, Any], row: Row) -> None:
+    """Span of every cell (an empty cell points just after its opening pipe)."""
+    for index, (cell, start) in enumerate(zip(row.cells, row.starts, strict=True)):
+        first = start if cell else max(start - 1, 0)
+        last = first + max(len(cell) - 1, 0)
+        ctx.spans.mark_item(entry, "cells", index, Span(
+            row.line.number, ctx.col(row.line, first), row.line.number, ctx.col(row.line, last)))
+
+
 def _table_entrants(ctx: Context, section: Section, table: Table) -> None:
     roles = table_column_roles(table)
     name_index = next((i for i, r in roles.items() if r == "name"), None)
@@ -334,6 +380,12 @@ def _table_entrants(ctx: Context, section: Section, table: Table) -> None:
                               line=row.line.number, column=column, **fields)
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(row.line.number, column))
+        for index, role in roles.items():
+            if role != "name" and index < len(row.cells) and row.cells[index]:
+                start = row.starts[index]
+                ctx.spans.mark(entrant, Span(
+                    row.line.number, ctx.col(row.line, start), row.line.number,
+                    ctx.col(row.line, start + len(row.cells[index]) - 1)), role)
 
 
 def _round_json(ctx: Context, section: Section, own: list[Block],
@@ -345,15 +397,22 @@ def _round_json(ctx: Context, section: Section, own: list[Block],
     year = prose_year(texts)
     draft = RoundDraft(section, name, region, year)
     current_date: str | None = None
+    date_span: Span | None = None
     for block in own:
         if block.kind == "date":
             current_date = block.text.strip()
+            date_line = block.lines[0]
+            start = date_line.text.index(current_date[:1]) if current_date else 0
+            date_span = Span(date_line.number, ctx.col(date_line, start), date_line.number,
+                             ctx.col(date_line, start + max(len(current_date) - 1, 0)))
         elif block.kind == "match" and block.match is not None:
             line = block.lines[0]
             text = line.text.strip()
             column = ctx.col(line, line.text.index(text[:1]) + block.match.home.start)
             found = match_from_line(block.match, line.number, column, text)
             found["date"] = current_date
+            if date_span is not None:
+                ctx.spans.mark(found, date_span, "date")
             draft.matches.append(found)
             _mark_match(ctx, found, line, line.text.index(text[:1]), block.match)
         elif block.kind == "match_note" and draft.matches:
@@ -367,7 +426,7 @@ def _round_json(ctx: Context, section: Section, own: list[Block],
         elif block.kind == "paragraph":
             draft.notes.append(block.text)
         elif block.kind == "table":
-            for table in parse_tables(block.lines, block.label):
+            for table in _tables_of(block, block.label):
                 _table_matches(ctx, table, draft)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
@@ -430,3 +489,8 @@ def _table_matches(ctx: Context, table: Table, draft: RoundDraft) -> None:
         found["column"] = ctx.col(row.line, index)
         draft.matches.append(found)
         ctx.spans.mark(found, Span(row.line.number, found["column"]))
+        if cols.date is not None and cols.date < len(row.starts) and found["date"]:
+            date_at = row.starts[cols.date]
+            ctx.spans.mark(found, Span(row.line.number, ctx.col(row.line, date_at), row.line.number,
+                                       ctx.col(row.line, date_at + len(found["date"]) - 1)),
+                           "date")

@@ -14,9 +14,11 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from ._version import __version__
 from .errors import ScorelineError, UsageError
+from .formats import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_OUTPUT, EXIT_PIPE = 3, 141
@@ -25,11 +27,24 @@ _CONVERT_EXAMPLE = """examples:
   scoreline convert article.txt                 # pretty JSON on stdout
   scoreline convert a.txt b.txt > all.jsonl     # several files: JSON Lines
   scoreline convert samples/ -o out/            # one .json per input into out/
+  scoreline convert 'dump/**/*.txt' -o out/ --jobs 4
   cat article.txt | scoreline convert -
 """
 _CHECK_EXAMPLE = """examples:
   scoreline check article.txt
   scoreline check samples/ --output-format json
+  scoreline check samples/ --select CO,PR --ignore PR205 --strict
+  scoreline check samples/ --output-format sarif > scoreline.sarif
+  scoreline check 'dump/**/*.txt' --jobs 2      # a glob, two worker processes
+
+settings can also live in [tool.scoreline] of the nearest pyproject.toml
+(select, ignore, strict, output-format, severity); the command line wins.
+Under GitHub Actions (GITHUB_ACTIONS=true) the default format is github.
+"""
+_RULES_EXAMPLE = """examples:
+  scoreline rules                 # every code with its default severity
+  scoreline rules PR201           # what one code checks, with examples
+  scoreline rules --markdown > docs/rules.md
 """
 
 
@@ -41,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
                "130 interrupted, 141 output closed early",
     )
-    top.add_argument("--version", action="version", version=_version_text())
+    top.add_argument("--version", action=_Version, nargs=0,
+                     help="show the versions in use, and which tokenizer, and exit")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -50,11 +66,14 @@ def _parser() -> argparse.ArgumentParser:
                        default="auto", help="input form (default: auto-detect)")
         p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                        help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
+        p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                       help="worker processes for several files (default 0: one per core)")
         _limits(p)
 
     conv = sub.add_parser("convert", help="convert articles to JSON", epilog=_CONVERT_EXAMPLE,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
-    conv.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
+    conv.add_argument("paths", nargs="+", metavar="PATH",
+                      help="files, directories, glob patterns ('**' recurses) or -")
     conv.add_argument("-o", "--output", metavar="OUT",
                       help="output file (one input) or directory (one .json per input)")
     common(conv)
@@ -62,15 +81,27 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="validate articles and report discrepancies",
                          epilog=_CHECK_EXAMPLE,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
-    chk.add_argument("paths", nargs="+", metavar="PATH", help="files, directories or -")
-    chk.add_argument("--output-format", default="text", choices=("text", "json"),
-                     help="how to print findings (default: text)")
-    chk.add_argument("--select", default="", metavar="CODES",
+    chk.add_argument("paths", nargs="+", metavar="PATH",
+                     help="files, directories, glob patterns ('**' recurses) or -")
+    chk.add_argument("--output-format", default=None, choices=FORMAT_NAMES,
+                     help="how to print findings (default: text, or github under GitHub "
+                     "Actions)")
+    chk.add_argument("--select", default=None, metavar="CODES",
                      help="comma-separated codes or prefixes to report")
-    chk.add_argument("--ignore", default="", metavar="CODES",
-                     help="comma-separated codes or prefixes to leave out")
-    chk.add_argument("--strict", action="store_true", help="warnings fail the run too")
+    chk.add_argument("--ignore", default=None, metavar="CODES",
+                     help="comma-separated codes or prefixes to leave out (wins over --select)")
+    chk.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                     help="warnings fail the run too")
+    chk.add_argument("--config", metavar="FILE",
+                     help="read [tool.scoreline] from FILE instead of the nearest pyproject.toml")
     common(chk)
+
+    rules = sub.add_parser("rules", help="list the finding codes, or explain one",
+                           epilog=_RULES_EXAMPLE,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    rules.add_argument("code", nargs="?", metavar="CODE", help="a code or prefix to explain")
+    rules.add_argument("--markdown", action="store_true",
+                       help="print the whole rules reference as Markdown")
 
     sub.add_parser("schema", help="print the JSON Schema of the output",
                    epilog="example:\n  scoreline schema > scoreline.schema.json",
@@ -115,6 +146,15 @@ def _policy(args: argparse.Namespace) -> object:
                        seconds=args.timeout, memory_mib=args.max_memory)
 
 
+class _Version(argparse.Action):
+    """``--version``, worked out only when asked for (it looks up installed versions)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        sys.stdout.write(_version_text() + "\n")
+        parser.exit()
+
+
 def _version_text() -> str:
     import platform
     from importlib.metadata import PackageNotFoundError, version
@@ -134,26 +174,55 @@ def _version_text() -> str:
             f"lark {of('lark')}; jsonschema {of('jsonschema')})")
 
 
-def _codes(text: str) -> tuple[str, ...]:
-    return tuple(part.strip().upper() for part in text.split(",") if part.strip())
+def _codes(text: str | None, where: str) -> tuple[str, ...] | None:
+    from .config import codes
+
+    return None if text is None else codes(text.split(","), where)
 
 
 def _options(args: argparse.Namespace) -> object:
+    """The run's ``Options`` from the command line (and, for ``check``, the configuration)."""
+    return _settings(args)[0]
+
+
+def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
+    from .config import Config, discover
     from .runner import Options
     from .source import InputPolicy
 
     policy = _policy(args)
     assert isinstance(policy, InputPolicy)
+    if args.jobs < 0:
+        raise UsageError("--jobs must be 0 (one per core) or more")
+    checking = args.command == "check"
+    config = discover(args.config) if checking else Config()
+    select = _codes(getattr(args, "select", None), "--select")
+    ignore = _codes(getattr(args, "ignore", None), "--ignore")
+    strict = getattr(args, "strict", None)
     return Options(
-        form=args.form, policy=policy,
-        select=_codes(getattr(args, "select", "")), ignore=_codes(getattr(args, "ignore", "")),
-        strict=getattr(args, "strict", False), schema=args.schema,
-        isolate=args.isolate,
-    )
+        form=args.form, policy=policy, schema=args.schema, isolate=args.isolate,
+        select=select if select is not None else config.select or (),
+        ignore=ignore if ignore is not None else config.ignore or (),
+        strict=strict if strict is not None else bool(config.strict),
+        severities=dict(config.severity), jobs=args.jobs,
+    ), config.output_format
+
+
+def output_format(explicit: str | None, configured: str | None) -> str:
+    """The command line's format, else the configured one, else github under GitHub Actions,
+    else text."""
+    if explicit:
+        return explicit
+    if configured:
+        return configured
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .runner import Options, convert_one, gather, write_atomic
+    import functools
+
+    from .progress import Progress
+    from .runner import Options, convert_into, convert_line, convert_one, gather, run_files
 
     options = _options(args)
     assert isinstance(options, Options)
@@ -164,20 +233,31 @@ def _convert(args: argparse.Namespace) -> int:
     to_dir = out is not None and (len(paths) > 1 or out.is_dir())
     if out is not None:
         _prepare_output(out, paths, to_dir)
+    if to_dir and out is not None:
+        function: Any = functools.partial(convert_into, directory=str(out))
+    else:
+        function = convert_one if len(paths) == 1 else convert_line
+    started = time.perf_counter()
+    progress = Progress(len(paths))
     status = EXIT_OK
-    for path in paths:
-        text, report = convert_one(path, options)
+    failed = 0
+    for text, report in run_files(function, paths, options):
+        progress.advance()
         if text is None:
+            progress.clear()
             print(f"scoreline: {_input_line(report)}", file=sys.stderr)
             status = EXIT_USAGE
-            continue
-        if out is None:
-            sys.stdout.write(_as_output(text, len(paths)))
-        elif to_dir:
-            name = "stdin" if path == "-" else Path(path).stem
-            write_atomic(out / f"{name}.json", text)
-        else:
+            failed += 1
+        elif out is None:
+            _write_out(sys.stdout.write, text, progress)
+        elif not to_dir:
+            from .runner import write_atomic
+
             write_atomic(out, text)
+    progress.clear()
+    if len(paths) > 1:
+        print(f"scoreline: {len(paths) - failed} of {len(paths)} files converted "
+              f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     return status
 
 
@@ -200,12 +280,10 @@ def _prepare_output(out: Path, paths: list[str], to_dir: bool) -> None:
                               f"{exc.strerror or exc}") from None
 
 
-def _as_output(text: str, count: int) -> str:
-    if count == 1:
-        return text
-    import json
-
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")) + "\n"
+def _write_out(write: Any, text: str, progress: Any) -> None:
+    if sys.stdout.isatty():
+        progress.clear()
+    write(text)
 
 
 def _input_line(report: object) -> str:
@@ -219,25 +297,62 @@ def _input_line(report: object) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .formats import renderer
-    from .report import Summary
-    from .runner import Options, check_one, fails, gather
+    from collections import Counter
 
-    options = _options(args)
+    from .formats import renderer
+    from .progress import Progress
+    from .report import FileReport, Summary
+    from .runner import Options, check_one, fails, gather, run_files
+
+    options, configured = _settings(args)
     assert isinstance(options, Options)
     paths = list(gather(args.paths))
     if not paths:
         raise UsageError("no input files found")
     started = time.perf_counter()
-    reports = [check_one(path, options) for path in paths]
-    summary = Summary.of(reports, time.perf_counter() - started)
-    color = args.output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    render = renderer(args.output_format)
-    sys.stdout.write(render(reports, summary, color=color) if args.output_format == "text"
-                     else render(reports, summary))
-    if any(r.failed_input for r in reports):
+    name = output_format(args.output_format, configured)
+    color = name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    stream = name == "text"
+    progress = Progress(len(paths))
+    kept: list[FileReport] = []
+    counts: Counter[str] = Counter()
+    failed_input = failing = False
+    for report in run_files(check_one, paths, options):
+        progress.advance()
+        counts.update(d.severity.value for d in report.diagnostics)
+        counts["input_errors"] += report.failed_input
+        failed_input = failed_input or report.failed_input
+        failing = failing or fails(report, options.strict)
+        if not stream:
+            kept.append(report)
+        elif report.diagnostics:
+            from .formats.text import render_report
+
+            _write_out(sys.stdout.write, render_report(report, color=color), progress)
+    progress.clear()
+    summary = Summary(len(paths), {s: counts[s] for s in ("error", "warning", "info")},
+                      counts["input_errors"], time.perf_counter() - started)
+    if stream:
+        from .formats.text import render_summary
+
+        sys.stdout.write(render_summary(summary))
+    else:
+        sys.stdout.write(renderer(name)(kept, summary, color=color, strict=options.strict))
+    if failed_input:
         return EXIT_USAGE
-    return EXIT_FINDINGS if any(fails(r, options.strict) for r in reports) else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from . import explain
+
+    if args.markdown:
+        sys.stdout.write(explain.markdown())
+    elif args.code:
+        sys.stdout.write(explain.explain(args.code))
+    else:
+        sys.stdout.write(explain.table())
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -250,7 +365,7 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
     _closed_streams()
-    handlers = {"convert": _convert, "check": _check, "schema": _schema}
+    handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules}
     try:
         args = _parser().parse_args(argv)
         if args.command in ("convert", "check"):

@@ -2,6 +2,9 @@
 
 ``parse_date("March 7, 2031")`` gives a ``WrittenDate``; ``WrittenDate.iso(year)``
 turns it into ``YYYY-MM-DD`` when the date exists, else ``None``.
+
+Dates are parsed by ``fast_lalr.FastLALR`` (a line that is not a date fails on its
+first token); ``lark_date`` parses with Lark itself, for tests.
 """
 
 from __future__ import annotations
@@ -10,11 +13,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from lark import Token, Tree
-from lark.exceptions import LarkError
-
-from .grammar import date_parser
+from .grammar import date_parser, fast_date_parser
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -51,17 +52,22 @@ class WrittenDate:
         return True
 
 
-def _day(token: Token) -> int:
+def _day(token: Any) -> int:
     return int(re.sub(r"[^0-9]", "", str(token)))
 
 
-def _from_tree(tree: Tree[Token]) -> WrittenDate:
+def _is_tree(node: object) -> bool:
+    """Trees (Lark's or ``fast_lalr.Tree``) have children; tokens do not."""
+    return hasattr(node, "children")
+
+
+def _from_tree(tree: Any) -> WrittenDate:
     weekday: str | None = None
-    body: Tree[Token] | None = None
+    body: Any = None
     for child in tree.children:
-        if isinstance(child, Token) and child.type == "WEEKDAY":
+        if not _is_tree(child) and child.type == "WEEKDAY":
             weekday = str(child)
-        elif isinstance(child, Tree):
+        elif _is_tree(child):
             body = child
     assert body is not None
     if body.data == "iso":
@@ -70,12 +76,12 @@ def _from_tree(tree: Tree[Token]) -> WrittenDate:
     month = year = 0
     days: list[int] = []
     for child in body.children:
-        if isinstance(child, Tree):
-            days = [_day(t) for t in child.children if isinstance(t, Token)]
+        if _is_tree(child):
+            days = [_day(t) for t in child.children if not _is_tree(t)]
         elif child.type == "MONTH":
             month = MONTHS[str(child)[:3].lower()]
         elif child.type == "YEAR":
-            year = int(child)
+            year = int(str(child))
     return WrittenDate(month, days[0], year or None, days[1] if len(days) > 1 else None, weekday)
 
 
@@ -85,9 +91,20 @@ def parse_date(text: str) -> WrittenDate | None:
     text = text.strip()
     if not text or len(text) > _MAX_DATE_CHARS or not _DIGIT_START.match(text):
         return None
-    if not any(ch.isdigit() for ch in text):
+    if not any(map(str.isdigit, text)):
         return None
+    fast = fast_date_parser()
+    if fast is None:
+        return lark_date(text)
+    tree = fast.tree(text, "start")
+    return None if tree is None else _from_tree(tree)
+
+
+def lark_date(text: str) -> WrittenDate | None:
+    """``parse_date`` by ``Lark.parse`` alone (the reference for ``FastLALR``)."""
+    from lark.exceptions import LarkError
+
     try:
-        return _from_tree(date_parser().parse(text))
+        return _from_tree(date_parser().parse(text.strip()))
     except LarkError:
         return None

@@ -3,18 +3,40 @@
 The grammar accepts any words as team names; this module then rejects lines whose
 "names" read like prose (``Elm won 3-2 on aggregate.``), classifies the bracketed
 suffixes (league tag, tier, note) and turns decorations into a status.
+
+Parsing runs on ``fast_lalr.FastLALR``: Lark's own tables and scanners with the
+lexer states, parser actions and tree shapes remembered per sequence of token
+types, so a line costs about one regular-expression match per token. The
+functions ``lark_*`` parse with Lark itself and are the reference for tests.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any, Protocol
 
-from lark import Token, Tree
-from lark.exceptions import LarkError
+from .grammar import fast_match_parser, match_parser
 
-from .grammar import match_parser
+
+class Token(Protocol):
+    """A token as both Lark and ``fast_lalr.FastLALR`` give it."""
+
+    @property
+    def type(self) -> str: ...
+
+    @property
+    def start_pos(self) -> int | None: ...
+
+    @property
+    def end_pos(self) -> int | None: ...
+
+
+def _is_tree(node: object) -> bool:
+    """Trees (Lark's or ``fast_lalr.Tree``) have children; tokens do not."""
+    return hasattr(node, "children")
 
 MAX_LINE_CHARS = 400
 MAX_SIDE_WORDS = 10
@@ -96,7 +118,7 @@ def plausible_name(words: list[str]) -> bool:
     """Whether words read as a club name rather than prose."""
     if not words or len(words) > MAX_SIDE_WORDS:
         return False
-    if not any(ch.isalpha() for w in words for ch in w):
+    if not any(map(str.isalpha, "".join(words))):
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit() or words[0][0] in "'\"[&."):
         return False
@@ -128,32 +150,25 @@ class _Collector:
         elif kind == "STATUS":
             self.status = _STATUS_WORDS.get(text.lower(), "void")
 
-    def side(self, tree: Tree[Token]) -> Side | None:
-        words: list[Token] = []
+    def side(self, tree: Any) -> Side | None:
+        return self.side_of(*_side_parts(tree))
+
+    def side_of(self, words: list[Token], suffix: list[Token]) -> Side | None:
+        """A side from its name words and the tokens of its suffixes, in source order."""
         tag: str | None = None
         tier: int | None = None
         notes: list[str] = []
-        for child in tree.children:
-            if isinstance(child, Token):
-                words.append(child)
+        for tok in suffix:
+            if tok.type != "PAREN":
+                self.decoration(tok)
                 continue
-            tokens: list[Token] = []
-            for item in child.children:
-                if isinstance(item, Token):
-                    tokens.append(item)
-                else:
-                    tokens.extend(t for t in item.children if isinstance(t, Token))
-            for tok in tokens:
-                if tok.type != "PAREN":
-                    self.decoration(tok)
-                    continue
-                inner = str(tok)[1:-1].strip()
-                if _TIER.match(inner) and tier is None:
-                    tier = int(inner)
-                elif _TAG.match(inner) and inner.upper() == inner and tag is None:
-                    tag = inner
-                else:
-                    notes.append(inner)
+            inner = str(tok)[1:-1].strip()
+            if _TIER.match(inner) and tier is None:
+                tier = int(inner)
+            elif _TAG.match(inner) and inner.upper() == inner and tag is None:
+                tag = inner
+            else:
+                notes.append(inner)
         names = [str(w) for w in words]
         if not plausible_name(names):
             return None
@@ -161,35 +176,36 @@ class _Collector:
         end = (words[-1].end_pos or 0)
         return Side(" ".join(names), start, end, tag, tier, tuple(notes))
 
-    def result(self, tree: Tree[Token]) -> Result | None:
-        head = tree.children[0] if tree.children else None
-        for child in tree.children[1:]:
-            if isinstance(child, Tree):
-                for tok in child.children:
-                    if isinstance(tok, Token):
-                        self.decoration(tok)
-        if not isinstance(head, Token):
+    def result(self, tree: Any) -> Result | None:
+        return self.result_of(*_result_parts(tree))
+
+    def result_of(self, data: str, head: Token | None, decorations: list[Token]
+                  ) -> Result | None:
+        """A result from its rule name, its first token and its decorations."""
+        for tok in decorations:
+            self.decoration(tok)
+        if head is None:
             return Result(status="scheduled")
         text = str(head)
         start, end = head.start_pos or 0, head.end_pos or 0
-        if tree.data == "scored_pens":
+        if data == "scored_pens":
             m = _PEN_SCORE.fullmatch(text.strip())
             if not m:
                 return None
             self.pens = (int(m.group(2)), int(m.group(4)))
             return Result("played", int(m.group(1)), int(m.group(3)), start=start, end=end)
-        if tree.data == "scored":
+        if data == "scored":
             m = _SCORE.fullmatch(text.strip())
             if not m:
                 return None
             return Result("played", int(m.group(1)), int(m.group(2)), start=start, end=end)
-        if tree.data == "walkover":
+        if data == "walkover":
             note = text.split("-", 1)[1] if "-" in text else None
             return Result("walkover", walkover_note=note, start=start, end=end)
-        if tree.data == "status_only":
+        if data == "status_only":
             self.decoration(head)
             return Result("scheduled", start=start, end=end)
-        if tree.data == "empty_score":
+        if data == "empty_score":
             return Result("scheduled", start=start, end=end)
         return Result("scheduled", start=start, end=end)
 
@@ -202,22 +218,93 @@ class _Collector:
                       home_pens, away_pens, result.walkover_note, result.start, result.end)
 
 
+def _side_parts(tree: Any) -> tuple[list[Token], list[Token]]:
+    """A side's name words and the tokens of its suffixes (``PAREN`` and decorations)."""
+    words: list[Token] = []
+    suffix: list[Token] = []
+    for child in tree.children:
+        if not _is_tree(child):
+            words.append(child)
+            continue
+        for item in child.children:
+            if not _is_tree(item):
+                suffix.append(item)
+            else:
+                suffix.extend(t for t in item.children if not _is_tree(t))
+    return words, suffix
+
+
+def _result_parts(tree: Any) -> tuple[str, Token | None, list[Token]]:
+    """A result's rule name, its first token (None when it has none) and its decorations."""
+    head = tree.children[0] if tree.children else None
+    decorations = [tok for child in tree.children[1:] if _is_tree(child)
+                   for tok in child.children if not _is_tree(tok)]
+    return str(tree.data), None if head is None or _is_tree(head) else head, decorations
+
+
+# Plans: the parts above as token indices, worked out once per shape of token types
+# (``FastLALR.shape`` hands over trees whose tokens carry their index as start_pos).
+
+_SidePlan = tuple[list[int], list[int]]
+_ResultPlan = tuple[str, "int | None", list[int]]
+
+
+def _index(token: Token) -> int:
+    return token.start_pos or 0
+
+
+def _side_plan(tree: Any) -> _SidePlan:
+    words, suffix = _side_parts(tree)
+    return [_index(t) for t in words], [_index(t) for t in suffix]
+
+
+def _result_plan(tree: Any) -> _ResultPlan:
+    data, head, decorations = _result_parts(tree)
+    return data, None if head is None else _index(head), [_index(t) for t in decorations]
+
+
+def _line_plan(tree: Any) -> tuple[_SidePlan, _ResultPlan, _SidePlan]:
+    home, result, away = tree.children
+    return _side_plan(home), _result_plan(result), _side_plan(away)
+
+
+def _score_plan(tree: Any) -> tuple[_ResultPlan | None]:
+    if not tree.children:
+        return (None,)
+    return (_result_plan(tree.children[0]),)
+
+
+def _team_plan(tree: Any) -> _SidePlan:
+    return _side_plan(tree.children[0])
+
+
+def _side_from(collector: _Collector, tokens: Sequence[Token], plan: _SidePlan) -> Side | None:
+    return collector.side_of([tokens[i] for i in plan[0]], [tokens[i] for i in plan[1]])
+
+
+def _result_from(collector: _Collector, tokens: Sequence[Token], plan: _ResultPlan
+                 ) -> Result | None:
+    data, head, decorations = plan
+    return collector.result_of(data, None if head is None else tokens[head],
+                               [tokens[i] for i in decorations])
+
+
 @lru_cache(maxsize=8192)
 def parse_match_line(text: str) -> MatchLine | None:
     """Parse a whole line as a match; None when it is not one."""
     if len(text) > MAX_LINE_CHARS or not _HAS_RESULT.search(text):
         return None
-    try:
-        tree = match_parser().parse(text, start="start")
-    except LarkError:
+    fast = fast_match_parser()
+    if fast is None:
+        return lark_match_line(text)
+    shaped = fast.shape(text, "start", _line_plan)
+    if shaped is None:
         return None
+    tokens, (home_plan, result_plan, away_plan) = shaped
     collector = _Collector()
-    home_tree, result_tree, away_tree = tree.children
-    assert isinstance(home_tree, Tree) and isinstance(away_tree, Tree)
-    assert isinstance(result_tree, Tree)
-    home = collector.side(home_tree)
-    away = collector.side(away_tree)
-    result = collector.result(result_tree)
+    home = _side_from(collector, tokens, home_plan)
+    away = _side_from(collector, tokens, away_plan)
+    result = _result_from(collector, tokens, result_plan)
     if home is None or away is None or result is None:
         return None
     return MatchLine(home, away, collector.finish(result))
@@ -228,16 +315,17 @@ def parse_score_cell(text: str) -> Result | None:
     """Parse a results-table score cell; an empty cell or ``-`` is an unplayed result."""
     if len(text) > MAX_LINE_CHARS:
         return None
-    try:
-        tree = match_parser().parse(text, start="score_cell")
-    except LarkError:
+    fast = fast_match_parser()
+    if fast is None:
+        return lark_score_cell(text)
+    shaped = fast.shape(text, "score_cell", _score_plan)
+    if shaped is None:
         return None
-    collector = _Collector()
-    if not tree.children:
+    tokens, (plan,) = shaped
+    if plan is None:
         return Result("scheduled")
-    inner = tree.children[0]
-    assert isinstance(inner, Tree)
-    result = collector.result(inner)
+    collector = _Collector()
+    result = _result_from(collector, tokens, plan)
     return None if result is None else collector.finish(result)
 
 
@@ -246,14 +334,55 @@ def parse_team_cell(text: str) -> Side | None:
     """Parse a results-table team cell such as ``Elm Town (9)``."""
     if not text.strip() or len(text) > MAX_LINE_CHARS:
         return None
+    fast = fast_match_parser()
+    if fast is None:
+        return lark_team_cell(text)
+    shaped = fast.shape(text, "team_cell", _team_plan)
+    if shaped is None:
+        return None
+    tokens, plan = shaped
+    return _side_from(_Collector(), tokens, plan)
+
+
+def lark_match_line(text: str) -> MatchLine | None:
+    """``parse_match_line`` by ``Lark.parse`` alone (the reference for ``FastLALR``)."""
+    from lark.exceptions import LarkError
+
+    try:
+        tree = match_parser().parse(text, start="start")
+    except LarkError:
+        return None
+    collector = _Collector()
+    home_tree, result_tree, away_tree = tree.children
+    home = collector.side(home_tree)
+    away = collector.side(away_tree)
+    result = collector.result(result_tree)
+    if home is None or away is None or result is None:
+        return None
+    return MatchLine(home, away, collector.finish(result))
+
+
+def lark_score_cell(text: str) -> Result | None:
+    """``parse_score_cell`` by ``Lark.parse`` alone."""
+    from lark.exceptions import LarkError
+
+    try:
+        tree = match_parser().parse(text, start="score_cell")
+    except LarkError:
+        return None
+    collector = _Collector()
+    if not tree.children:
+        return Result("scheduled")
+    result = collector.result(tree.children[0])
+    return None if result is None else collector.finish(result)
+
+
+def lark_team_cell(text: str) -> Side | None:
+    """``parse_team_cell`` by ``Lark.parse`` alone."""
+    from lark.exceptions import LarkError
+
     try:
         tree = match_parser().parse(text, start="team_cell")
     except LarkError:
         return None
-    side_tree = tree.children[0]
-    assert isinstance(side_tree, Tree)
-    collector = _Collector()
-    side = collector.side(side_tree)
-    if side is None or collector.status or collector.aet:
-        return side
-    return side
+    return _Collector().side(tree.children[0])

@@ -225,16 +225,29 @@ def match_from_row(row: Row, cols: ResultsColumns) -> tuple[dict[str, Any], int]
     away = parse_team_cell(cell(away_i))
     if result is None or home is None or away is None:
         return None
+    winner = None
     if result.home_score is None and result.status == "scheduled" and any(
         _WALKOVER_NOTE.search(note) for note in (*home.notes, *away.notes)
     ):
         result = Result("walkover", start=result.start, end=result.end)
+        winner = _walkover_winner(home, away)
     found = match_dict(home=home, away=away, result=result, line=row.line.number,
                        column=1, text=text, source="table")
+    if winner is not None:
+        found["winner"] = winner
     _fill_row_fields(found, cell(cols.tie), cell(cols.leg))
     if cols.date is not None and cell(cols.date):
         found["date"] = cell(cols.date)
     return found, row.starts[home_i] if home_i < len(row.starts) else 0
+
+
+def _walkover_winner(home: Side, away: Side) -> str | None:
+    """``away`` when a note on the away team names the home team as withdrawing, and so on."""
+    if any(home.name in note and _WALKOVER_NOTE.search(note) for note in away.notes):
+        return "away"
+    if any(away.name in note and _WALKOVER_NOTE.search(note) for note in home.notes):
+        return "home"
+    return None
 
 
 def _fill_row_fields(found: dict[str, Any], tie: str, leg: str) -> None:

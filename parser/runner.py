@@ -1,63 +1,100 @@
 """Running scoreline over many files: gathering paths, converting, checking, writing outputs.
 
 Kept apart from the CLI so it can be tested and reused without argument parsing.
+``run_files`` applies a per-file function to many paths, in a process pool when
+asked, and yields the results in input order while holding only a bounded
+window of them in memory.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import glob
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .diagnostics import Diagnostic
-from .errors import LocatedError, OutputError
+from .diagnostics import Diagnostic, Severity
+from .errors import LocatedError, OutputError, UsageError
 from .guard import run_guarded
 from .report import FileReport
 from .source import InputPolicy, Source
 
 INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
+MIN_FILES_PER_WORKER = 4
+_GLOB_CHARS = frozenset("*?[")
 
 R = TypeVar("R")
 
 
 @dataclass(frozen=True)
 class Options:
-    """Everything a run needs, from the command line or ``[tool.scoreline]``."""
+    """Everything a run needs, from the command line or ``[tool.scoreline]``.
+
+    ``jobs`` is the number of worker processes; 0 means one per usable core.
+    """
 
     form: str = "auto"
     policy: InputPolicy = field(default_factory=InputPolicy)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     strict: bool = False
-    jobs: int = 1
+    jobs: int = 0
+    severities: dict[str, Severity] = field(default_factory=dict)
     schema: str | None = None
     isolate: bool = False
 
 
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity, where the platform tells)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
 def gather(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories (recursively, input suffixes only, sorted); keep files and ``-``."""
+    """Expand directories (recursively, input suffixes only, sorted) and glob patterns.
+
+    A pattern (``*``, ``?``, ``[``; ``**`` crosses directories) that names no existing
+    file is expanded, sorted; one that matches nothing is a ``UsageError``. Files and
+    ``-`` pass through; a path given twice is kept once.
+    """
+    seen: set[str] = set()
     for name in paths:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.is_file() and p.suffix in INPUT_SUFFIXES
-            )
-            yield from found
+        if name != "-" and _GLOB_CHARS & set(name) and not os.path.lexists(name):
+            matches = sorted(glob.glob(name, recursive=True))
+            if not matches:
+                raise UsageError(f"no files match {name!r}")
+            found: Iterable[str] = (str(p) for m in matches for p in _expand(m))
         else:
-            yield name
+            found = _expand(name)
+        for path in found:
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+def _expand(name: str) -> list[str]:
+    path = Path(name)
+    if name != "-" and path.is_dir():
+        return sorted(
+            str(p) for p in path.rglob("*") if p.is_file() and p.suffix in INPUT_SUFFIXES
+        )
+    return [name]
 
 
 def check_one(path: str, options: Options) -> FileReport:
     """Parse, validate and check one file; an unreadable file becomes a failed report.
 
     The file is read here and parsed under ``parser.guard``: its time budget and memory
-    ceiling come from ``options.policy``, and a failure of any kind becomes a failed
-    report with one finding, so the other files of a batch carry on.
+    ceiling come from ``options.policy``, and a failure of any kind (an unreadable file,
+    a timeout, exhausted memory, a parser giving up) becomes a failed report with one
+    finding, so the other files of a batch carry on.
     """
     from .api import read_source
 
@@ -70,57 +107,177 @@ def check_one(path: str, options: Options) -> FileReport:
 
 def convert_one(path: str, options: Options) -> tuple[str | None, FileReport]:
     """The JSON text of one file (None when unreadable) and its parse findings (guarded)."""
+    return _convert(path, options, None)
+
+
+def convert_line(path: str, options: Options) -> tuple[str | None, FileReport]:
+    """Like ``convert_one``, with the JSON on one compact line (for JSON Lines)."""
+    return _convert(path, options, "line")
+
+
+def convert_into(path: str, options: Options, *, directory: str) -> tuple[str | None, FileReport]:
+    """Convert one file and write ``DIRECTORY/NAME.json`` (atomically) where it runs.
+
+    Returns the written path (None when the input was unreadable) and the findings, so
+    a worker process writes its own outputs and sends back only a few bytes.
+    """
+    text, report = _convert(path, options, None)
+    if text is None:
+        return None, report
+    name = "stdin" if path == "-" else Path(path).stem
+    target = Path(directory) / f"{name}.json"
+    write_atomic(target, text)
+    return str(target), report
+
+
+def _convert(path: str, options: Options, style: str | None) -> tuple[str | None, FileReport]:
     from .api import read_source
 
     try:
         source = read_source(path, options.policy)
-        return guarded(_convert_source, source, options)
+        text, report = guarded(functools.partial(_convert_source, style=style), source,
+                               options)
     except LocatedError as error:
         return None, FileReport(path, (error.to_diagnostic(),), failed_input=True)
+    return text, report
 
 
 def guarded(function: Callable[[Source, Options], R], source: Source, options: Options) -> R:
-    """``function(source, options)`` under the policy's time budget and memory ceiling."""
+    """``function(source, options)`` under the policy's time budget and memory ceiling.
+
+    With ``options.isolate`` it runs in a forked child (see ``parser.guard``), after
+    everything shared was loaded here once, so that no child loads it again.
+    """
     policy = options.policy
     if options.isolate:
-        _load_once(options.schema)
+        warm_up(options.schema)
     return run_guarded(function, source, options, path=source.path, seconds=policy.seconds,
                        memory_mib=policy.memory_mib, isolate=options.isolate)
-
-
-@functools.cache
-def _load_once(schema: str | None) -> None:
-    """Build the grammars and the schema validator in this process, before any fork.
-
-    Each file is parsed in a forked child: what the child loads dies with it, so
-    everything shared is loaded here first.
-    """
-    import gc
-
-    from .api import check, parse_source
-    from .schema import load_validator
-    from .source import from_text
-
-    load_validator(schema)
-    warm = "= T =\nInfobox\n- Year: 2031\n== Final ==\n| a | b |\nMay 3\nElm FC 2-1 Oak SC\n"
-    check(parse_source(from_text(warm, "<warm-up>"), schema=schema))
-    gc.freeze()  # what is loaded now stays out of the collector's way in every child
 
 
 def _check_source(source: Source, options: Options) -> FileReport:
     from .api import check, parse_source
 
     document = parse_source(source, form=options.form, schema=options.schema)
-    found = check(document, select=options.select, ignore=options.ignore)
+    found = check(document, select=options.select, ignore=options.ignore,
+                  severities=options.severities)
     return FileReport(source.path, tuple(found))
 
 
-def _convert_source(source: Source, options: Options) -> tuple[str, FileReport]:
+def _convert_source(source: Source, options: Options, *,
+                    style: str | None) -> tuple[str, FileReport]:
     from .api import parse_source
 
     document = parse_source(source, form=options.form, schema=options.schema)
-    return document.to_json(), FileReport(source.path, tuple(
-        sorted(document.diagnostics, key=Diagnostic.sort_key)))
+    report = FileReport(source.path,
+                        tuple(sorted(document.diagnostics, key=Diagnostic.sort_key)))
+    if style == "line":
+        import json
+
+        return json.dumps(document.data, ensure_ascii=False, separators=(",", ":")) + "\n", report
+    return document.to_json(), report
+
+
+# ---- many files ------------------------------------------------------------------------
+
+
+def run_files(function: Callable[[str, Options], R], paths: Sequence[str], options: Options,
+              *, jobs: int | None = None, window: int | None = None) -> Iterator[R]:
+    """``function(path, options)`` for every path, yielded in input order.
+
+    With more than one job (``jobs``, else ``options.jobs``; 0 means every usable core)
+    the calls run in worker processes, a chunk of paths per task. At most ``window``
+    chunks are in flight (default: four per worker), so memory stays bounded whatever
+    the number of files, and results stream out as soon as the ones before them are done.
+
+    ``function`` must be picklable: a module-level function or a ``functools.partial``
+    of one. ``check_one`` and the ``convert_*`` functions apply the per-file time budget
+    and memory ceiling themselves (``guarded``), in whichever process runs them.
+    Standard input (``-``) is always read in this process, and so are fewer than
+    ``MIN_FILES_PER_WORKER`` files per worker: starting a pool costs more than it saves.
+    """
+    count = len(paths)
+    wanted = options.jobs if jobs is None else jobs
+    workers = min(wanted if wanted > 0 else usable_cores(), count)
+    if workers <= 1 or count < MIN_FILES_PER_WORKER * workers or "-" in paths:
+        for path in paths:
+            yield function(path, options)
+        return
+    size = chunk_size(count, workers)
+    chunks = iter([list(paths[i : i + size]) for i in range(0, count, size)])
+    yield from _pooled(function, chunks, options, workers, window or workers * 4)
+
+
+def chunk_size(count: int, workers: int) -> int:
+    """Paths per task: about 16 tasks per worker for load balance, 1 to 16 paths each."""
+    return max(1, min(16, count // (workers * 16)))
+
+
+def _pooled(function: Callable[[str, Options], R], chunks: Iterator[list[str]],
+            options: Options, workers: int, window: int) -> Iterator[R]:
+    import multiprocessing
+    import sys
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    forking = sys.platform.startswith("linux")
+    if forking:
+        warm_up()  # forked workers inherit the loaded grammars and validator
+    context = multiprocessing.get_context("fork" if forking else None)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                               initializer=_worker_start, initargs=(not forking,))
+    pending: deque[Future[list[R]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_run_chunk, function, chunk, options))
+            if len(pending) >= window:
+                break
+        while pending:
+            results = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_run_chunk, function, following, options))
+            yield from results
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_chunk(function: Callable[[str, Options], R], paths: list[str],
+               options: Options) -> list[R]:
+    return [function(path, options) for path in paths]
+
+
+def _worker_start(warm: bool) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    if warm:
+        warm_up()
+
+
+@functools.cache
+def warm_up(schema: str | None = None) -> None:
+    """Load the grammars, the schema validator and every stage's modules now (once per
+    process and schema), by converting a tiny document."""
+    import gc
+
+    from .api import check, parse_source
+    from .grammar import fast_date_parser, fast_match_parser
+    from .schema import fast_validator, load_validator
+    from .source import from_text
+
+    fast_match_parser()
+    fast_date_parser()
+    if fast_validator(schema) is None:
+        load_validator(schema)
+    warm = "= T =\nInfobox\n- Year: 2031\n== Final ==\n| a | b |\nMay 3\nElm FC 2-1 Oak SC\n"
+    check(parse_source(from_text(warm, "<warm-up>"), schema=schema))
+    gc.freeze()  # long-lived objects: out of the collector's way, and shared after fork
 
 
 def fails(report: FileReport, strict: bool) -> bool:

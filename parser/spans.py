@@ -7,6 +7,7 @@ Schema errors and check findings use that table to point at the source.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,8 +39,60 @@ class SpanRecorder:
         self._spans[(id(obj), key)] = span
         self._keep.append(obj)
 
+    def mark_item(self, obj: dict[str, Any], key: str, index: int, span: Span) -> None:
+        """Record the span of item ``index`` of the list in field ``key`` of ``obj``."""
+        self._spans[(id(obj), f"{key}/{index}")] = span
+        self._keep.append(obj)
+
     def resolve(self, root: Any) -> dict[str, Span]:
-        """Walk the finished JSON and map each marked object or field to its pointer."""
+        """The table JSON pointer -> span of the finished JSON ``root``.
+
+        The walk over the JSON that finds each marked object's pointer costs more than
+        parsing the document, and most documents never need a position (no schema
+        error, no finding), so the table is worked out on first use. ``root`` must not
+        change before then.
+        """
+        return SpanTable(lambda: self.walk(root), lambda pointer: self.find(root, pointer))
+
+    def find(self, root: Any, pointer: str) -> Span | None:
+        """What ``walk(root)`` maps ``pointer`` to, found by following the pointer alone.
+
+        A finding needs the span of its own pointer, not the whole table; ``SpanTable.get``
+        asks here until something needs the table itself.
+        """
+        spans = self._spans
+        if not pointer:
+            return spans.get((id(root), "")) if isinstance(root, dict) else None
+        if pointer[0] != "/":
+            return None
+        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
+        chain = [root]
+        node = root
+        for token in tokens:
+            if isinstance(node, dict):
+                if token not in node:
+                    return None
+                node = node[token]
+            elif isinstance(node, list):
+                if not (token.isascii() and token.isdigit()) or str(int(token)) != token \
+                        or int(token) >= len(node):
+                    return None
+                node = node[int(token)]
+            else:
+                return None
+            chain.append(node)
+        parent, last = chain[-2], tokens[-1]
+        found: Span | None = None
+        if isinstance(parent, dict):
+            found = spans.get((id(parent), last))
+        elif len(chain) >= 3 and isinstance(chain[-3], dict) and not isinstance(parent[0], dict):
+            found = spans.get((id(chain[-3]), f"{tokens[-2]}/{last}"))  # an item span
+        if isinstance(node, dict):
+            found = spans.get((id(node), "")) or found
+        return found
+
+    def walk(self, root: Any) -> dict[str, Span]:
+        """Walk the JSON and map each marked object or field to its pointer."""
         out: dict[str, Span] = {}
         stack: list[tuple[str, Any]] = [("", root)]
         spans = self._spans
@@ -51,17 +104,146 @@ class SpanRecorder:
                 if span is not None:
                     out[pointer] = span
                 for key, child in value.items():
-                    child_ptr = f"{pointer}/{escape(key)}"
                     field_span = spans.get((ident, key))
+                    is_container = isinstance(child, (dict, list))
+                    if field_span is None and not is_container:
+                        continue
+                    child_ptr = f"{pointer}/{escape(key) if '~' in key or '/' in key else key}"
                     if field_span is not None:
                         out[child_ptr] = field_span
-                    if isinstance(child, (dict, list)):
+                    if isinstance(child, list) and child and not isinstance(child[0], dict):
+                        for index in range(len(child)):
+                            item_span = spans.get((ident, f"{key}/{index}"))
+                            if item_span is not None:
+                                out[f"{child_ptr}/{index}"] = item_span
+                    if is_container:
                         stack.append((child_ptr, child))
             elif isinstance(value, list):
                 for index, child in enumerate(value):
                     if isinstance(child, (dict, list)):
                         stack.append((f"{pointer}/{index}", child))
         return out
+
+
+class SpanTable(dict[str, Span]):
+    """A ``dict`` of JSON pointer -> span that fills itself from ``fill`` on first use.
+
+    Every way of reading or changing it fills it first, so it behaves as the filled
+    dict would; a copy or a pickle is a plain ``dict``.
+    """
+
+    __slots__ = ("_fill", "_find")
+
+    def __init__(self, fill: Callable[[], dict[str, Span]],
+                 find: Callable[[str], Span | None] | None = None) -> None:
+        super().__init__()
+        self._fill: Callable[[], dict[str, Span]] | None = fill
+        self._find = find
+
+    def _ready(self) -> None:
+        fill = self._fill
+        if fill is not None:
+            self._fill = None
+            dict.update(self, fill())
+
+    def __getitem__(self, key: str) -> Span:
+        self._ready()
+        return dict.__getitem__(self, key)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self._fill is not None and self._find is not None:
+            found = self._find(key)  # one pointer: no need to fill the whole table
+            return default if found is None else found
+        self._ready()
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self._ready()
+        return dict.__contains__(self, key)
+
+    def __iter__(self) -> Iterator[str]:
+        self._ready()
+        return dict.__iter__(self)
+
+    def __len__(self) -> int:
+        self._ready()
+        return dict.__len__(self)
+
+    def __eq__(self, other: object) -> bool:
+        self._ready()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self._ready()
+        return dict.__repr__(self)
+
+    def keys(self) -> Any:
+        self._ready()
+        return dict.keys(self)
+
+    def values(self) -> Any:
+        self._ready()
+        return dict.values(self)
+
+    def items(self) -> Any:
+        self._ready()
+        return dict.items(self)
+
+    def copy(self) -> dict[str, Span]:
+        self._ready()
+        return dict(dict.items(self))
+
+    def __reduce__(self) -> Any:
+        return dict, (self.copy(),)
+
+    def __setitem__(self, key: str, value: Span) -> None:
+        self._ready()
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key: str) -> None:
+        self._ready()
+        dict.__delitem__(self, key)
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        self._ready()
+        return dict.setdefault(self, key, default)
+
+    def pop(self, key: str, *default: Any) -> Any:
+        self._ready()
+        return dict.pop(self, key, *default)
+
+    def popitem(self) -> tuple[str, Span]:
+        self._ready()
+        return dict.popitem(self)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        self._ready()
+        dict.update(self, *args, **kwargs)
+
+    def clear(self) -> None:
+        self._fill = self._find = None
+        dict.clear(self)
+
+    def __or__(self, other: Any) -> Any:
+        self._ready()
+        return dict.__or__(self, other)
+
+    def __ror__(self, other: Any) -> Any:
+        self._ready()
+        return dict.__ror__(self, other)
+
+    def __ior__(self, other: Any) -> Any:
+        self._ready()
+        return dict.__ior__(self, other)
+
+    def __reversed__(self) -> Iterator[str]:
+        self._ready()
+        return dict.__reversed__(self)
 
 
 def locate(spans: dict[str, Span], pointer: str) -> Span:

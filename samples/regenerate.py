@@ -38,8 +38,10 @@ def outputs(sample: Path) -> tuple[str, str]:
 
 
 def golden_paths(sample: Path) -> tuple[Path, Path]:
-    """Where the goldens of a sample live."""
+    """Where the goldens of a sample live (``NAME.wiki.*`` when a ``NAME.txt`` sits beside it)."""
     stem = sample.with_suffix("")
+    if sample.suffix != ".txt" and sample.with_suffix(".txt").exists():
+        stem = sample
     return stem.with_name(stem.name + ".expected.json"), stem.with_name(
         stem.name + ".findings")
 

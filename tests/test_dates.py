@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from parser.dates import parse_date
 
@@ -34,3 +36,20 @@ def test_not_dates(text: str) -> None:
 def test_range_keeps_its_end_day() -> None:
     written = parse_date("13–14 April 2031")
     assert written is not None and written.day_end == 14
+
+
+DATE_CHUNKS = ["September", "Sep", "Sept.", "sat", "Saturday,", "Sun", "Monaco", "March", "Mar",
+               "Marathon", "May", "10", "1st", "22nd", "2031", "2031-09-10", "13–14", "to", ",",
+               "Elm", "FC", "2-1", "–", "-", "x", "10th", "7,", "Tues.", "31"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_CHUNKS), min_size=1, max_size=5).map(" ".join))
+def test_fast_parse_equals_lark_parse(text: str) -> None:
+    from parser.dates import _DIGIT_START, _MAX_DATE_CHARS, lark_date
+
+    parse_date.cache_clear()
+    stripped = text.strip()
+    offered = (len(stripped) <= _MAX_DATE_CHARS and _DIGIT_START.match(stripped)
+               and any(ch.isdigit() for ch in stripped))
+    assert parse_date(text) == (lark_date(text) if offered else None)

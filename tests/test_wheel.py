@@ -32,7 +32,7 @@ def test_wheel_installs_and_converts_the_seed(tmp_path: Path) -> None:
                              capture_output=True, text=True, check=True).stdout.strip()
     deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     Path(purelib, "outer-deps.pth").write_text("\n".join(sorted(deps)) + "\n")
-    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--quiet", str(wheel)],
+    subprocess.run([str(python), "-m", "pip", "install", "--no-deps", "--ignore-installed", "--quiet", str(wheel)],
                    check=True, capture_output=True, timeout=300)
     result = subprocess.run([str(env_dir / "bin" / "scoreline"), "convert", str(SEED)],
                             capture_output=True, timeout=120, cwd=tmp_path, check=False)

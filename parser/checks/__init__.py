@@ -9,7 +9,7 @@ from ..document import Document
 from .base import Hit, Rule, rule
 from .registry import ALL_RULES
 
-__all__ = ["ALL_RULES", "Hit", "Rule", "rule", "run_checks", "selected"]
+__all__ = ["ALL_RULES", "Hit", "Rule", "rule", "run_checks", "selected", "severity_for"]
 
 
 def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
@@ -20,6 +20,13 @@ def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) 
     return not select or any(code.startswith(prefix) for prefix in select)
 
 
+def severity_for(code: str, default: Severity,
+                 overrides: Mapping[str, Severity] | None = None) -> Severity:
+    """The configured severity of ``code``: the longest matching code or prefix, else default."""
+    matching = [key for key in (overrides or {}) if code.startswith(key)]
+    return (overrides or {})[max(matching, key=len)] if matching else default
+
+
 def run_checks(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                severities: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
     """Run every selected rule on ``document`` and return its findings."""
@@ -28,7 +35,7 @@ def run_checks(document: Document, *, select: Iterable[str] = (), ignore: Iterab
     for item in ALL_RULES:
         if not selected(item.code, select, ignore):
             continue
-        severity = (severities or {}).get(item.code, item.severity)
+        severity = severity_for(item.code, item.severity, severities)
         for hit in item.run(document):
             span = hit.span or document.locate(hit.pointer)
             out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,

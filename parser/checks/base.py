@@ -7,6 +7,9 @@ A check never builds diagnostics or decides severities itself; it yields
 
 from __future__ import annotations
 
+import inspect
+import re
+import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -26,6 +29,37 @@ class Hit:
 
 CheckFunction = Callable[[Document], Iterable[Hit]]
 
+_EXAMPLE = re.compile(r"^(?P<kind>Failing|Passing)(?:\s*\((?P<where>[^)]*)\))?::[ \t]*$",
+                      re.MULTILINE)
+_POSITION = re.compile(r"([0-9]+):([0-9]+)")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A document from a check's docstring: ``failing`` ones name where the check reports."""
+
+    kind: str
+    text: str
+    positions: tuple[tuple[int, int], ...] = ()
+
+
+def examples(doc: str) -> list[Example]:
+    """The ``Failing (reported at 3:14)::`` and ``Passing::`` blocks of a docstring."""
+    found = list(_EXAMPLE.finditer(doc))
+    out = []
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(doc)
+        body = doc[match.end():end].strip("\n")
+        lines = []
+        for line in body.splitlines():
+            if line.strip() and not line.startswith((" ", "\t")):
+                break
+            lines.append(line)
+        text = textwrap.dedent("\n".join(lines)).strip("\n") + "\n"
+        positions = tuple((int(a), int(b)) for a, b in _POSITION.findall(match["where"] or ""))
+        out.append(Example(match["kind"].lower(), text, positions))
+    return out
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -40,7 +74,17 @@ class Rule:
     @property
     def doc(self) -> str:
         """The check's documentation."""
-        return (self.run.__doc__ or "").strip()
+        return inspect.cleandoc(self.run.__doc__ or "")
+
+    @property
+    def examples(self) -> list[Example]:
+        """The failing and passing examples of the docstring."""
+        return examples(self.doc)
+
+    @property
+    def family(self) -> str:
+        """The code's prefix (``CO`` for ``CO101``)."""
+        return self.code.rstrip("0123456789")
 
 
 def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[CheckFunction], Rule]:

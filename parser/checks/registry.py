@@ -1,7 +1,48 @@
-"""The explicit list of every check scoreline runs, in a fixed order."""
+"""The explicit list of every check scoreline runs, in a fixed order.
+
+A check is written once in its family module and listed here once; nothing
+registers itself. Codes are stable: a code never changes meaning once released.
+"""
 
 from __future__ import annotations
 
+from . import byes, counts, dates, infobox, matches, names, progression, tables
 from .base import Rule
 
-ALL_RULES: tuple[Rule, ...] = ()
+ALL_RULES: tuple[Rule, ...] = (
+    counts.heading_count,
+    counts.prose_count,
+    counts.loose_count,
+    counts.infobox_count,
+    counts.infobox_scope,
+    progression.loser_advances,
+    progression.winner_missing,
+    progression.plays_twice,
+    progression.played_before,
+    byes.byes,
+    byes.bye_contradicted,
+    matches.draw_without_decider,
+    matches.penalties_not_level,
+    matches.forfeit_goals,
+    matches.forfeit_scorelines,
+    matches.plays_itself,
+    matches.implausible_score,
+    matches.impossible_shootout,
+    dates.nonexistent_date,
+    dates.outside_year,
+    dates.rounds_out_of_order,
+    dates.weekday_mismatch,
+    infobox.year_vs_title,
+    infobox.season_sequence,
+    infobox.number_not_read,
+    infobox.leaked_fragment,
+    infobox.champion_vs_final,
+    infobox.final_score,
+    tables.extra_cells,
+    tables.missing_cells,
+    tables.required_cell_empty,
+    tables.duplicate_entrant,
+    tables.unknown_state,
+    tables.year_after_season,
+    names.near_miss_name,
+)

@@ -1,9 +1,15 @@
-"""Output formats for findings, one module each, looked up by name."""
+"""Output formats for findings, one module each, looked up by name.
+
+Each module has ``render(reports, summary, *, color=False, strict=False) -> str``: a pure
+function of the findings (``strict`` says whether warnings fail the run, for formats that
+report pass/fail). Only the CLI writes the text and chooses the exit code.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import Protocol
+import importlib
+from collections.abc import Sequence
+from typing import Protocol, cast
 
 from ..report import FileReport, Summary
 
@@ -12,25 +18,15 @@ class Renderer(Protocol):
     """A pure function from reports to text."""
 
     def __call__(self, reports: Sequence[FileReport], summary: Summary, *,
-                 color: bool = False) -> str: ...
+                 color: bool = False, strict: bool = False) -> str: ...
 
 
-def _text() -> Renderer:
-    from .text import render
-
-    return render
-
-
-def _json() -> Renderer:
-    from .json_format import render
-
-    return render
-
-
-_LOADERS: dict[str, Callable[[], Renderer]] = {"text": _text, "json": _json}
-FORMAT_NAMES = tuple(_LOADERS)
+MODULES = {"text": "text", "json": "json_format", "github": "github", "sarif": "sarif",
+           "junit": "junit"}
+FORMAT_NAMES = tuple(MODULES)
 
 
 def renderer(name: str) -> Renderer:
     """The render function of output format ``name``."""
-    return _LOADERS[name]()
+    module = importlib.import_module(f"{__name__}.{MODULES[name]}")
+    return cast(Renderer, module.render)

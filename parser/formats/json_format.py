@@ -1,19 +1,37 @@
-"""``{"files": [{"path", "discrepancies": [...]}], "summary": {...}}``."""
+"""``{"files": [{"path", "discrepancies": [...]}], "summary": {...}}``.
+
+Each discrepancy: ``code``, ``severity``, ``message``, ``line``, ``column``, ``end_line``,
+``end_column`` (inclusive), ``pointer`` (JSON pointer into the converted document),
+``check`` (the code's name), ``stage`` and ``url`` (the code's anchor in the rules
+reference).
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
+from ..catalogue import catalogue
+from ..diagnostics import Diagnostic
 from ..report import FileReport, Summary
 
 
-def render(reports: Sequence[FileReport], summary: Summary, *, color: bool = False) -> str:
+def finding(item: Diagnostic) -> dict[str, Any]:
+    """One finding as a JSON object, with the catalogue's name, stage and reference."""
+    data = item.to_json()
+    entry = catalogue().get(item.code)
+    data["check"] = entry.name if entry else item.check
+    data["stage"] = entry.stage if entry else item.check
+    data["url"] = entry.url if entry else None
+    return data
+
+
+def render(reports: Sequence[FileReport], summary: Summary, *, color: bool = False,
+           strict: bool = False) -> str:
     """Render findings as one JSON document."""
-    files = [
-        {"path": report.path, "discrepancies": [d.to_json() for d in report.diagnostics]}
-        for report in reports
-    ]
+    files = [{"path": report.path, "discrepancies": [finding(d) for d in report.diagnostics]}
+             for report in reports]
     data = {
         "files": files,
         "summary": {"files": summary.files, **summary.by_severity,

@@ -1,0 +1,1 @@
+"""Benchmarks of scoreline: ``python benchmarks/run.py`` (see run.py)."""

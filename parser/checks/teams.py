@@ -1,0 +1,70 @@
+"""Team names as keys: normalisation, and near misses between spellings.
+
+``normalise`` folds case, accents, punctuation and the ``F.C.``/``FC``/``A F C``
+forms, so ``Harpo's F.C.`` and ``Harpos FC`` share one key. ``near_miss`` says
+whether two different keys are probably one team misspelt (``Quarrington Rover FC``
+for ``Quarrington Rovers FC``) and never pairs teams that differ by a number or a
+reserve marker (``Portland Reds 2``, ``Sounders FC U-23``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+MIN_RATIO = 90.0
+MAX_EDITS = 2
+_RESERVE = frozenset({
+    "ii", "iii", "b", "c", "reserves", "reserve", "res", "academy", "youth", "juniors", "junior",
+    "women", "ladies", "u17", "u18", "u19", "u20", "u21", "u23", "a",
+})
+_SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){1,4}[a-z]\b")
+_PUNCT = re.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=16384)
+def normalise(name: str) -> str:
+    """A comparison key: ``La Máquina F.C.`` -> ``la maquina fc``; ``U-23`` -> ``u23``."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = text.replace("&", " and ").replace("football club", "fc")
+    text = re.sub(r"['’`.]", "", text)
+    text = _PUNCT.sub(" ", text)
+    text = " ".join(text.split())
+    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+    return re.sub(r"\bu (\d{2})\b", r"u\1", text)
+
+
+def _markers(key: str) -> frozenset[str]:
+    return frozenset(t for t in key.split() if t in _RESERVE or any(c.isdigit() for c in t))
+
+
+def near_miss(first: str, second: str) -> bool:
+    """Whether two different keys are probably one team spelt two ways."""
+    if first == second or _markers(first) != _markers(second):
+        return False
+    if fuzz.ratio(first, second) < MIN_RATIO:
+        return False
+    return Levenshtein.distance(first, second) <= MAX_EDITS
+
+
+def closest(key: str, candidates: Iterable[str]) -> str | None:
+    """The candidate key that is a near miss of ``key`` (the closest one), if any."""
+    return closest_in(key, sorted(c for c in candidates if c != key))
+
+
+def closest_in(key: str, pool: list[str]) -> str | None:
+    """``closest`` over candidates already sorted and without ``key`` (sorting them once
+    for many keys, instead of once per key, keeps a long document from going quadratic)."""
+    if not pool:
+        return None
+    found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=3)
+    for candidate, _, _ in found:
+        if near_miss(key, candidate):
+            return str(candidate)
+    return None
