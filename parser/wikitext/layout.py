@@ -20,12 +20,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.nodes import Heading as MwHeading
 
 from ..source import Source
 from ..wiki import Heading, Line
+from ..wikiplan import parse_wikicode
 from .text import (
     BOX_NAMES,
     Rendering,
@@ -129,7 +129,7 @@ def _owns_lines(node: Any, name: str, before: str, after: str) -> bool:
 def scan(source: Source) -> Layout:
     """Parse the whole document once and lay it out."""
     text = source.text
-    code = mwparserfromhell.parse(text, skip_style_tags=True)
+    code = parse_wikicode(text)  # mwparserfromhell without its quadratic paths
     headings: list[Heading] = []
     heading_lines: set[int] = set()
     pieces: list[Piece] = []
