@@ -8,7 +8,9 @@ The public API (imported lazily, so ``import parser`` stays cheap)::
     check(document, *, select=(), ignore=()) -> list[Diagnostic]
     read_source(path) -> Source
 
-Errors are ``ScorelineError`` subclasses: ``InputError``, ``UsageError``, ``SchemaError``.
+Errors are ``ScorelineError`` subclasses: ``InputError``, ``ParseError``, ``UsageError``,
+``SchemaError``, ``OutputError``. ``parser.guard.run_guarded`` adds a time budget and a memory
+ceiling to any call.
 """
 
 from __future__ import annotations
@@ -17,16 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 from .diagnostics import Diagnostic, Severity
-from .errors import InputError, SchemaError, ScorelineError, UsageError
+from .errors import InputError, OutputError, ParseError, SchemaError, ScorelineError, UsageError
 
 if TYPE_CHECKING:
     from .api import check, convert, parse, parse_file, parse_source, read_source
     from .document import Document
 
 __all__ = [
-    "Diagnostic", "Document", "InputError", "SchemaError", "ScorelineError", "Severity",
-    "UsageError", "__version__", "check", "convert", "parse", "parse_file", "parse_source",
-    "read_source",
+    "Diagnostic", "Document", "InputError", "OutputError", "ParseError", "SchemaError",
+    "ScorelineError", "Severity", "UsageError", "__version__", "check", "convert", "parse",
+    "parse_file", "parse_source", "read_source",
 ]
 
 _LAZY = {"check", "convert", "parse", "parse_file", "parse_source", "read_source"}

@@ -16,28 +16,36 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Severity
 from .document import Document
-from .errors import InputError, UsageError
+from .errors import InputError, LocatedError, UsageError
 from .forms import FORMS, detect
 from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
 
 def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Source:
-    """Read and decode a file (``-`` is standard input); raise ``InputError`` when it cannot be."""
+    """Read and decode a file (``-`` is standard input); raise ``InputError`` when it cannot be.
+
+    At most ``policy.max_bytes`` + 1 bytes are ever read, so a device or pipe that never
+    ends (``/dev/zero``) is refused as too large rather than filling the memory.
+    """
     name = str(path)
+    limit = policy.max_bytes
     try:
         if name == "-":
             import sys
 
-            data = sys.stdin.buffer.read(policy.max_bytes + 1 if policy.max_bytes else -1)
+            if sys.stdin is None:
+                raise InputError(name, "standard input is closed", code="IN004")
+            data = sys.stdin.buffer.read(limit + 1 if limit else -1)
         else:
             file = Path(path)
             if file.is_dir():
                 raise InputError(name, "is a directory, not a file", code="IN004")
             size = file.stat().st_size
-            if policy.max_bytes and size > policy.max_bytes:
+            if limit and size > limit:
                 raise InputError(name, f"file is {size} bytes, over the limit of "
-                                 f"{policy.max_bytes} (see --max-bytes)", code="IN003")
-            data = file.read_bytes()
+                                 f"{limit} (see --max-bytes)", code="IN003")
+            with file.open("rb") as handle:
+                data = handle.read(limit + 1 if limit else -1)
     except FileNotFoundError:
         raise InputError(name, "no such file", code="IN004") from None
     except PermissionError:
@@ -45,11 +53,29 @@ def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Sourc
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         raise InputError(name, f"cannot read: {reason}", code="IN004") from None
+    if limit and len(data) > limit:
+        raise InputError(name, f"input is more than {limit} bytes, over the limit "
+                         "(see --max-bytes)", code="IN003")
     return decode(data, name, policy)
 
 
-def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -> Document:
-    """Convert a decoded source into a ``Document`` (validated against the schema by default)."""
+def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
+                 schema: str | None = None) -> Document:
+    """Convert a decoded source into a ``Document`` (validated against the schema by default).
+
+    ``schema`` is a schema file to validate against instead of the bundled one. A parser
+    that gives up (``RecursionError``, ``MemoryError``, mwparserfromhell's ``ParserError``,
+    a Lark error) raises ``ParseError``; time and memory limits are ``parser.guard``'s job.
+    """
+    from .guard import failure, parser_failures
+
+    try:
+        return _parse_source(source, form, validate, schema)
+    except parser_failures() as error:
+        raise failure(error, source.path) from None
+
+
+def _parse_source(source: Source, form: str, validate: bool, schema: str | None) -> Document:
     if form not in FORMS:
         raise UsageError(f"unknown input form {form!r}; choose from {', '.join(FORMS)}")
     chosen = form
@@ -70,16 +96,20 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True) -
         data, spans, diagnostics = build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
+        from .guard import at
         from .schema import validate as schema_validate
 
-        document.diagnostics.extend(schema_validate(data, spans))
+        at(0)  # past the source lines: a failure from here on has no line to name
+
+        document.diagnostics.extend(schema_validate(data, spans, schema))
     return document
 
 
 def parse(text: str | bytes, path: str = "<string>", *, form: str = "auto",
           policy: InputPolicy = DEFAULT_POLICY) -> Document:
     """Parse text (or raw bytes) into a validated ``Document``."""
-    source = decode(text, path, policy) if isinstance(text, bytes) else from_text(text, path)
+    source = (decode(text, path, policy) if isinstance(text, bytes)
+              else from_text(text, path, policy=policy))
     return parse_source(source, form=form)
 
 
@@ -110,7 +140,6 @@ def check(document: Document, *, select: Iterable[str] = (), ignore: Iterable[st
     return sorted(set(found), key=Diagnostic.sort_key)
 
 
-def input_error_diagnostic(error: InputError) -> Diagnostic:
-    """An ``InputError`` as a diagnostic, for reports that list it with other findings."""
-    return Diagnostic(error.code, Severity.ERROR, error.message, error.line or 1,
-                      error.column or 1, check="input")
+def input_error_diagnostic(error: LocatedError) -> Diagnostic:
+    """An ``InputError`` (or ``ParseError``) as a diagnostic, for reports listing findings."""
+    return error.to_diagnostic()

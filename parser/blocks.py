@@ -70,6 +70,8 @@ def is_bullet(text: str) -> bool:
 
 
 def _classify(line: Line, previous: str | None) -> str:
+    if line.too_long:
+        return "other"
     text = line.text
     stripped = text.strip()
     if not stripped:
@@ -95,6 +97,13 @@ def _classify(line: Line, previous: str | None) -> str:
     return "paragraph"
 
 
+def _continues_value(text: str) -> bool:
+    """A line under an infobox field that carries on its value (not a row, item, date or match)."""
+    stripped = text.strip()
+    return not (is_table_line(text) or is_bullet(text) or parse_date(stripped) is not None
+                or parse_match_line(stripped) is not None)
+
+
 def split_blocks(lines: list[Line]) -> list[Block]:
     """Group a section body's lines into blocks."""
     blocks: list[Block] = []
@@ -104,8 +113,8 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         line = lines[index]
         if _INFOBOX.match(line.text) and line.text.strip().lower() == "infobox":
             end = index + 1
-            while end < len(lines) and lines[end].text.strip() and (
-                _FIELD.match(lines[end].text) or not is_table_line(lines[end].text)
+            while end < len(lines) and not lines[end].too_long and lines[end].text.strip() and (
+                _FIELD.match(lines[end].text) or _continues_value(lines[end].text)
             ):
                 end += 1
             blocks.append(Block("infobox", lines[index:end]))
@@ -135,8 +144,8 @@ def split_blocks(lines: list[Line]) -> list[Block]:
 
 
 def _is_label(block: Block) -> bool:
-    if block.kind not in ("paragraph", "list") or len(block.lines) != 1:
-        return False
+    if block.kind not in ("paragraph", "list") or len(block.lines) != 1 or block.label:
+        return False  # a block with a label of its own would lose it
     text = block.lines[0].text.strip()
     return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";"))
 

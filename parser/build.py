@@ -6,6 +6,7 @@ the parse-stage diagnostics (lines no rule understood, rows with no match, ...).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from .entrants import (
     table_column_roles,
     typed,
 )
+from .guard import at
 from .infobox import parse_infobox
 from .rounds import (
     ResultsColumns,
@@ -43,6 +45,7 @@ from .tables import Row, Table, parse_tables
 from .wiki import Line, scan
 
 FORMAT_VERSION = "1.0"
+_SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 
 @dataclass
@@ -72,7 +75,10 @@ class Context:
 def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnostic]]:
     """Build the JSON document of a flat-form source."""
     ctx = Context(source)
-    roots = build_tree(scan(source))
+    wiki = scan(source)
+    for note in wiki.notes:
+        ctx.note(note.code, note.message, note.line, note.column)
+    roots = build_tree(wiki)
     all_sections = [s for root in roots for s in root.walk()]
     blocks = {id(s): split_blocks(s.lines) for s in all_sections}
     title, title_line = _title(roots)
@@ -133,7 +139,7 @@ def _infobox_years(infobox: dict[str, Any] | None) -> YearContext:
             value = item["value"]
             if isinstance(value, int):
                 years.infobox = value
-            elif isinstance(value, str) and "–" in value:
+            elif isinstance(value, str) and _SEASON.fullmatch(value):
                 start, end = value.split("–")
                 first = int(start)
                 second = int(end) if len(end) == 4 else (first // 100) * 100 + int(end)
@@ -162,17 +168,24 @@ def _infobox_json(ctx: Context, block: Block) -> dict[str, Any]:
     return result
 
 
-def _unparsed(ctx: Context, line: int, end_line: int, text: str, section: str | None) -> None:
+def _unparsed(ctx: Context, line: int, end_line: int, text: str, section: str | None,
+              *, too_long: bool = False) -> None:
     entry = {"line": line, "end_line": end_line, "text": text, "section": section}
     ctx.unparsed.append(entry)
     ctx.spans.mark(entry, Span(line, 1, end_line))
     shown = text.strip()
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    if too_long:
+        ctx.note("PA005", f"line is {len(text)} characters long, over the limit of "
+                 f"{ctx.source.max_line_chars} (--max-line-chars); kept as text, not parsed: "
+                 f"{shown!r}", line, 1, end_line)
+        return
     ctx.note("PA001", f"line not understood, kept as text: {shown!r}", line, 1, end_line)
 
 
 def _section_json(ctx: Context, section: Section, blocks: dict[int, list[Block]],
                   rounds: list[dict[str, Any]], years: YearContext) -> dict[str, Any]:
+    at(section.line)
     title = section.title
     if section.heading is not None and title:
         for found in counts.from_heading(title):
@@ -223,7 +236,8 @@ def _block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, 
             _prose_counts(ctx, section, line)
             _prose_entrants(ctx, section, line)
     elif block.kind == "other":
-        _unparsed(ctx, block.line, block.end_line, base["text"], section.title)
+        _unparsed(ctx, block.line, block.end_line, base["text"], section.title,
+                  too_long=block.lines[0].too_long)
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
     return [base]
 

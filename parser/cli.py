@@ -1,7 +1,9 @@
 """The ``scoreline`` command: arguments -> ``Options`` -> runner -> output -> exit code.
 
-Exit codes: 0 no failing findings; 1 findings that fail (errors, or warnings
-with --strict); 2 usage or input error; 130 interrupted.
+Exit codes (README "Exit codes"): 0 no failing findings; 1 findings that fail
+(errors, or warnings with --strict); 2 usage error, or an input that could not be
+read or converted; 3 an output that could not be written; 130 interrupted;
+141 output closed early (``| head``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .errors import ScorelineError, UsageError
 from .formats import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OUTPUT, EXIT_PIPE = 3, 141
 
 _CONVERT_EXAMPLE = """examples:
   scoreline convert article.txt                 # pretty JSON on stdout
@@ -49,9 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="scoreline",
         description="Parse and validate football competition articles.",
-        epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 130 interrupted",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
+               "130 interrupted, 141 output closed early",
     )
-    top.add_argument("--version", action="version", version=f"scoreline {__version__}")
+    top.add_argument("--version", action="version", version=_version_text())
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -62,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
         p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                        help="worker processes for several files (default 0: one per core)")
+        _limits(p)
 
     conv = sub.add_parser("convert", help="convert articles to JSON", epilog=_CONVERT_EXAMPLE,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -102,6 +108,64 @@ def _parser() -> argparse.ArgumentParser:
     return top
 
 
+def _limits(p: argparse.ArgumentParser) -> None:
+    from .source import DEFAULT_MAX_LINE_CHARS, DEFAULT_MEMORY_MIB, DEFAULT_SECONDS
+
+    p.add_argument("--max-line-chars", type=int, default=DEFAULT_MAX_LINE_CHARS, metavar="N",
+                   help="keep longer lines as text without parsing them "
+                   f"(default {DEFAULT_MAX_LINE_CHARS}; 0: no limit)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_SECONDS, metavar="SECONDS",
+                   help=f"CPU time budget per file (default {DEFAULT_SECONDS:g}; 0: no limit)")
+    p.add_argument("--max-memory", type=int, default=DEFAULT_MEMORY_MIB, metavar="MIB",
+                   help="memory ceiling of the process parsing a file "
+                   f"(default {DEFAULT_MEMORY_MIB}; 0: no limit)")
+    p.add_argument("--isolate", action="store_true",
+                   help="parse each file in a forked child process, so that even a crash or "
+                   "a hang in compiled code costs only that file (about 20 ms more per file)")
+    p.add_argument("--schema", metavar="FILE",
+                   help="validate against this JSON Schema instead of the bundled one "
+                   "(local $refs only)")
+
+
+def _policy(args: argparse.Namespace) -> object:
+    from .source import DEFAULT_MAX_BYTES, InputPolicy
+
+    max_bytes = DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes
+    for flag, value in (("--max-bytes", max_bytes), ("--max-line-chars", args.max_line_chars),
+                        ("--timeout", args.timeout), ("--max-memory", args.max_memory)):
+        if not value >= 0:  # also refuses NaN
+            raise UsageError(f"{flag} must be 0 (no limit) or more")
+    if 0 < args.max_memory < 64:
+        raise UsageError("--max-memory is in MiB and must be at least 64 (or 0: no limit)")
+    if args.schema is not None:
+        from .schema import load_validator
+
+        load_validator(args.schema)  # a bad schema stops the run before any file is read
+    return InputPolicy(max_bytes=max_bytes, max_line_chars=args.max_line_chars,
+                       seconds=args.timeout, memory_mib=args.max_memory)
+
+
+def _version_text() -> str:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    def of(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "?"
+
+    from .wiki import c_tokenizer
+
+    tokenizer = "C tokenizer" if c_tokenizer() else (
+        "pure-Python tokenizer: its C extension did not load, parsing is slower")
+    return (f"scoreline {__version__} (Python {platform.python_version()}; "
+            f"mwparserfromhell {of('mwparserfromhell')} with its {tokenizer}; "
+            f"lark {of('lark')}; jsonschema {of('jsonschema')})")
+
+
+
+
 def _codes(text: str | None, where: str) -> tuple[str, ...] | None:
     from .config import codes
 
@@ -116,11 +180,10 @@ def _options(args: argparse.Namespace) -> object:
 def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
     from .config import Config, discover
     from .runner import Options
-    from .source import DEFAULT_MAX_BYTES, InputPolicy
+    from .source import InputPolicy
 
-    max_bytes = DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes
-    if max_bytes < 0:
-        raise UsageError("--max-bytes must be 0 or more")
+    policy = _policy(args)
+    assert isinstance(policy, InputPolicy)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
     checking = args.command == "check"
@@ -129,11 +192,12 @@ def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
     ignore = _codes(getattr(args, "ignore", None), "--ignore")
     strict = getattr(args, "strict", None)
     return Options(
-        form=args.form, policy=InputPolicy(max_bytes=max_bytes),
+        form=args.form, policy=policy,
         select=select if select is not None else config.select or (),
         ignore=ignore if ignore is not None else config.ignore or (),
         strict=strict if strict is not None else bool(config.strict),
-        severities=dict(config.severity), jobs=args.jobs,
+        severities=dict(config.severity), jobs=args.jobs, schema=args.schema,
+        isolate=args.isolate,
     ), config.output_format
 
 
@@ -151,7 +215,15 @@ def _convert(args: argparse.Namespace) -> int:
     import functools
 
     from .progress import Progress
-    from .runner import Options, convert_into, convert_line, convert_one, gather, run_files
+    from .runner import (
+        Options,
+        convert_into,
+        convert_line,
+        convert_one,
+        gather,
+        output_names,
+        run_files,
+    )
 
     options = _options(args)
     assert isinstance(options, Options)
@@ -160,9 +232,11 @@ def _convert(args: argparse.Namespace) -> int:
         raise UsageError("no input files found")
     out = Path(args.output) if args.output else None
     to_dir = out is not None and (len(paths) > 1 or out.is_dir())
+    names = output_names(paths) if to_dir else {}
+    if out is not None:
+        _prepare_output(out, paths, to_dir, names)
     if to_dir and out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        function: Any = functools.partial(convert_into, directory=str(out))
+        function: Any = functools.partial(convert_into, directory=str(out), names=names)
     else:
         function = convert_one if len(paths) == 1 else convert_line
     started = time.perf_counter()
@@ -193,6 +267,24 @@ def _write_out(write: Any, text: str, progress: Any) -> None:
     if sys.stdout.isatty():
         progress.clear()
     write(text)
+
+
+def _prepare_output(out: Path, paths: list[str], to_dir: bool, names: dict[str, str]) -> None:
+    """Refuse an output that would overwrite an input; create an output directory."""
+    from .errors import OutputError
+
+    targets = {out.resolve()} if not to_dir else {(out / names[p]).resolve() for p in paths}
+    for path in paths:
+        if path != "-" and Path(path).resolve() in targets:
+            raise UsageError(f"{path}: the output would overwrite this input; choose another -o")
+    if to_dir:
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"{out}: is a file; with several inputs -o names a directory")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot create the output directory: "
+                              f"{exc.strerror or exc}") from None
 
 
 def _input_line(report: object) -> str:
@@ -273,17 +365,75 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
-    args = _parser().parse_args(argv)
+    _closed_streams()
     handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules}
     try:
-        return handlers[args.command](args)
+        args = _parser().parse_args(argv)
+        if args.command in ("convert", "check"):
+            _warn_slow_tokenizer()
+        status = handlers[args.command](args)
+        sys.stdout.flush()
+        return status
     except ScorelineError as error:
-        print(f"scoreline: {error}", file=sys.stderr)
+        print(f"scoreline: {_one_line(str(error))}", file=sys.stderr)
+        if error.exit_code == EXIT_OUTPUT:
+            _discard_stdout()
         return error.exit_code
     except KeyboardInterrupt:
         print("scoreline: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_PIPE
+    except OSError as exc:  # writing the output failed: a full disk, a closed stream, ...
+        where = getattr(exc, "filename", None) or "standard output"
+        print(f"scoreline: cannot write {where}: {exc.strerror or exc}", file=sys.stderr)
+        _discard_stdout()
+        return EXIT_OUTPUT
+
+
+def _one_line(text: str, limit: int = 1000) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _warn_slow_tokenizer() -> None:
+    from .wiki import c_tokenizer
+
+    if not c_tokenizer():
+        print("scoreline: warning: mwparserfromhell's C tokenizer did not load; using its "
+              "pure-Python tokenizer, which is much slower", file=sys.stderr)
+
+
+class _ClosedStream:
+    """Stands in for a standard stream that was closed before the program started."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def write(self, text: str) -> int:
+        from .errors import OutputError
+
+        raise OutputError(f"{self.name} is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def _closed_streams() -> None:
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream("standard output")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .source import ascii_int
+
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -45,8 +47,8 @@ class DeclaredCount:
 def number_value(text: str) -> int | None:
     """``21``, ``twenty-one``, ``Twenty one`` -> 21; None if not a number."""
     text = text.strip().lower()
-    if text.isdigit() and text.isascii():
-        return int(text)
+    if text.isdigit():
+        return ascii_int(text)
     parts = re.split(r"[\s-]+", text)
     total = 0
     for part in parts:

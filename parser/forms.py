@@ -20,9 +20,9 @@ HEAD_CHARS = 200_000
 # (pattern, weight): strong signs weigh 3, weak ones 1.
 _WIKI_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\{\{[^{}|]{1,80}?(\||\}\})"), 3),
-    (re.compile(r"^\s*\{\|", re.MULTILINE), 3),
-    (re.compile(r"^\s*\|\}\s*$", re.MULTILINE), 2),
-    (re.compile(r"^\s*[|!][^|\n]*(\|\||!!)", re.MULTILINE), 2),
+    (re.compile(r"^[ \t]*\{\|", re.MULTILINE), 3),
+    (re.compile(r"^[ \t]*\|\}[ \t]*$", re.MULTILINE), 2),
+    (re.compile(r"^[ \t]*[|!][^|\n]*(\|\||!!)", re.MULTILINE), 2),
     (re.compile(r"<ref[ >]|</ref>|<references\s*/>", re.IGNORECASE), 3),
     (re.compile(r"^\*+ ?\S", re.MULTILINE), 1),
     (re.compile(r"\[\[[^\]\n]+\]\]|'''"), 1),

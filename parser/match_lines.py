@@ -61,7 +61,8 @@ _PEN_SCORE = re.compile(
 )
 _SCORE = re.compile(r"([0-9]{1,3})\s*[-‐‑‒–—−]\s*([0-9]{1,3})")
 _HAS_RESULT = re.compile(
-    r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]|\b(v|vs\.?|w/o|walkover|postponed|cancell?ed|abandoned|void)\b",
+    r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]|\b(v|vs\.?|w/o|walkover|postponed|p-p|cancell?ed|abandoned|"
+    r"void(ed)?|annulled)\b",
     re.IGNORECASE,
 )
 

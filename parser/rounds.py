@@ -24,6 +24,7 @@ from .match_lines import (
     parse_team_cell,
 )
 from .sections import Section, split_title
+from .source import normalise_name
 from .tables import SCORE_COL, TEAM_COL, Row, Table
 
 _GENERIC = re.compile(r"^(matches|results|fixtures|games|summary|ties|draw|bracket)$", re.I)
@@ -141,8 +142,8 @@ def match_dict(*, home: Side, away: Side, result: Result,
     if result.walkover_note:
         notes.append(f"w/o-{result.walkover_note}")
     return {
-        "home": home.name,
-        "away": away.name,
+        "home": normalise_name(home.name),
+        "away": normalise_name(away.name),
         "home_score": result.home_score,
         "away_score": result.away_score,
         "status": result.status,

@@ -9,6 +9,7 @@ window of them in memory.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import os
 import tempfile
@@ -19,9 +20,10 @@ from pathlib import Path
 from typing import TypeVar
 
 from .diagnostics import Diagnostic, Severity
-from .errors import InputError, UsageError
+from .errors import LocatedError, OutputError, UsageError
+from .guard import run_guarded
 from .report import FileReport
-from .source import InputPolicy
+from .source import InputPolicy, Source
 
 INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
 MIN_FILES_PER_WORKER = 4
@@ -44,6 +46,8 @@ class Options:
     strict: bool = False
     jobs: int = 0
     severities: dict[str, Severity] = field(default_factory=dict)
+    schema: str | None = None
+    isolate: bool = False
 
 
 def usable_cores() -> int:
@@ -85,21 +89,24 @@ def _expand(name: str) -> list[str]:
 
 
 def check_one(path: str, options: Options) -> FileReport:
-    """Parse, validate and check one file; an unreadable file becomes a failed report."""
-    from .api import check, input_error_diagnostic, parse_source, read_source
+    """Parse, validate and check one file; an unreadable file becomes a failed report.
+
+    The file is read here and parsed under ``parser.guard``: its time budget and memory
+    ceiling come from ``options.policy``, and a failure of any kind becomes a failed
+    report with one finding, so the other files of a batch carry on.
+    """
+    from .api import read_source
 
     try:
-        document = parse_source(read_source(path, options.policy), form=options.form)
-    except InputError as error:
-        return FileReport(path, (input_error_diagnostic(error),), failed_input=True)
-    found = check(document, select=options.select, ignore=options.ignore,
-                  severities=options.severities)
-    return FileReport(path, tuple(found))
+        source = read_source(path, options.policy)
+        return guarded(_check_source, source, options)
+    except LocatedError as error:
+        return FileReport(path, (error.to_diagnostic(),), failed_input=True)
 
 
 def convert_one(path: str, options: Options) -> tuple[str | None, FileReport]:
-    """The JSON text of one file (None when unreadable) and its parse findings."""
-    return _convert(path, options, None)
+    """The JSON text of one file (None when unreadable) and its parse findings (guarded)."""
+    return _convert(path, options, "pretty")
 
 
 def convert_line(path: str, options: Options) -> tuple[str | None, FileReport]:
@@ -107,29 +114,99 @@ def convert_line(path: str, options: Options) -> tuple[str | None, FileReport]:
     return _convert(path, options, "line")
 
 
-def convert_into(path: str, options: Options, *, directory: str) -> tuple[str | None, FileReport]:
-    """Convert one file and write ``DIRECTORY/NAME.json`` (atomically) where it runs.
+def convert_into(path: str, options: Options, *, directory: str,
+                 names: dict[str, str] | None = None) -> tuple[str | None, FileReport]:
+    """Convert one file and write ``DIRECTORY/NAME`` (atomically) where it runs.
 
-    Returns the written path (None when the input was unreadable) and the findings, so
-    a worker process writes its own outputs and sends back only a few bytes.
+    ``NAME`` comes from ``names`` (see ``output_names``), else the input's stem plus
+    ``.json``. Returns the written path (None when the input was unreadable) and the
+    findings, so a worker process writes its own outputs and sends back only a few bytes.
     """
-    text, report = _convert(path, options, None)
+    text, report = _convert(path, options, "pretty")
     if text is None:
         return None, report
-    name = "stdin" if path == "-" else Path(path).stem
-    target = Path(directory) / f"{name}.json"
+    target = Path(directory) / ((names or {}).get(path) or output_names([path])[path])
     write_atomic(target, text)
     return str(target), report
 
 
-def _convert(path: str, options: Options, style: str | None) -> tuple[str | None, FileReport]:
-    from .api import input_error_diagnostic, parse_source, read_source
+def output_names(paths: Sequence[str]) -> dict[str, str]:
+    """One output file name per input: ``STEM.json``, or, where two inputs share a stem,
+    the whole name (``cup.wiki.json``), then the path's folders (``flat__cup.txt.json``)."""
+    def stem(path: str) -> str:
+        return "stdin.json" if path == "-" else f"{Path(path).stem}.json"
+
+    def full(path: str, depth: int) -> str:
+        parts = Path(path).parts[-depth - 1:]
+        return "__".join(parts) + ".json"
+
+    names = {path: stem(path) for path in paths}
+    for depth in range(0, 64):
+        taken: dict[str, int] = {}
+        for name in names.values():
+            taken[name] = taken.get(name, 0) + 1
+        clashing = [p for p, n in names.items() if taken[n] > 1]
+        if not clashing:
+            break
+        for path in clashing:
+            names[path] = full(path, depth)
+    return names
+
+
+def _convert(path: str, options: Options, style: str) -> tuple[str | None, FileReport]:
+    from .api import read_source
 
     try:
-        document = parse_source(read_source(path, options.policy), form=options.form)
-    except InputError as error:
-        return None, FileReport(path, (input_error_diagnostic(error),), failed_input=True)
-    report = FileReport(path, tuple(sorted(document.diagnostics, key=Diagnostic.sort_key)))
+        source = read_source(path, options.policy)
+        text, report = guarded(_convert_source, source, options, style)
+    except LocatedError as error:
+        return None, FileReport(path, (error.to_diagnostic(),), failed_input=True)
+    return text, report
+
+
+def guarded(function: Callable[..., R], source: Source, options: Options, *extra: object) -> R:
+    """``function(source, options, *extra)`` under the policy's time budget and memory
+    ceiling (``parser.guard``); a failure of any kind raises a ``LocatedError``."""
+    policy = options.policy
+    if options.isolate:
+        _load_once(options.schema)
+    return run_guarded(function, source, options, *extra, path=source.path,
+                       seconds=policy.seconds, memory_mib=policy.memory_mib,
+                       isolate=options.isolate)
+
+
+@functools.cache
+def _load_once(schema: str | None) -> None:
+    """Build the grammars and the schema validator in this process, before any fork.
+
+    With ``--isolate`` each file is parsed in a forked child: what the child loads dies
+    with it, so everything shared is loaded here first.
+    """
+    import gc
+
+    from .api import check, parse_source
+    from .source import from_text
+
+    warm_up(schema)
+    warm = "= T =\nInfobox\n- Year: 2031\n== Final ==\n| a | b |\nMay 3\nElm FC 2-1 Oak SC\n"
+    check(parse_source(from_text(warm, "<warm-up>"), schema=schema))
+    gc.freeze()  # what is loaded now stays out of the collector's way in every child
+
+
+def _check_source(source: Source, options: Options) -> FileReport:
+    from .api import check, parse_source
+
+    document = parse_source(source, form=options.form, schema=options.schema)
+    found = check(document, select=options.select, ignore=options.ignore,
+                  severities=options.severities)
+    return FileReport(source.path, tuple(found))
+
+
+def _convert_source(source: Source, options: Options, style: str) -> tuple[str, FileReport]:
+    from .api import parse_source
+
+    document = parse_source(source, form=options.form, schema=options.schema)
+    report = FileReport(source.path, tuple(sorted(document.diagnostics, key=Diagnostic.sort_key)))
     if style == "line":
         import json
 
@@ -220,7 +297,7 @@ def _worker_start(warm: bool) -> None:
         warm_up()
 
 
-def warm_up() -> None:
+def warm_up(schema: str | None = None) -> None:
     """Load the grammars and the schema validator now (once per process)."""
     import gc
 
@@ -229,8 +306,8 @@ def warm_up() -> None:
 
     fast_match_parser()
     fast_date_parser()
-    if fast_validator() is None:
-        load_validator()
+    if fast_validator(schema) is None:
+        load_validator(schema)
     gc.freeze()  # long-lived objects: out of the collector's way, and shared after fork
 
 
@@ -241,14 +318,34 @@ def fails(report: FileReport, strict: bool) -> bool:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so it is never half-written."""
+    """Write ``text`` to ``path`` through a temporary file, so it is never half-written.
+
+    The file gets the mode a plain ``open`` would give it (or keeps the mode of the file
+    it replaces). A failure (no such directory, a full disk, a directory in the way)
+    raises ``OutputError`` naming the path and leaves nothing behind.
+    """
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            os.fchmod(handle.fileno(), _mode_for(path))
             handle.write(text)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -1,27 +1,44 @@
-"""Stage 5, schema validation: the JSON is checked against ``schemas/scoreline.schema.json``.
+"""Stage 5, schema validation: the JSON is checked against ``schemas/scoreline.schema.json``
+(or a schema given with ``--schema``).
 
-The schema is loaded and checked once per process. ``$ref`` resolution is
-local only: a reference to anything outside the schema itself is refused when
-the schema is loaded, so validation never touches the network or the disk.
-Formats the schema uses (``date``) are checked.
+A schema is vetted once, when it is loaded, so that validation itself cannot fetch,
+loop or crash:
 
-Two validators share the work. When ``jsonschema-rs`` (compiled, a dependency)
-is importable, it answers "is this document valid?" in a fraction of a
-millisecond; only a document it rejects goes through ``jsonschema``, which
-gives every error with its path for the located SC001 findings. Valid
-documents, the usual case, never import ``jsonschema`` at all, which also keeps
-the command's start-up short. Without ``jsonschema-rs`` every document goes
-through ``jsonschema``; the findings are the same either way (a differential
-test keeps the two validators' verdicts in step).
+* it must be a JSON object (or boolean) of at most ``MAX_SCHEMA_BYTES``, valid against
+  the metaschema of its ``$schema`` (drafts 4, 6, 7, 2019-09 and 2020-12; 2020-12 when
+  absent);
+* every ``$ref`` and ``$dynamicRef`` is resolved now: only references inside the schema
+  itself (``#``, ``#/json/pointer``, ``#anchor``) are allowed; a remote or file
+  reference, or one that points nowhere, is refused with a one-line ``SchemaError``
+  (exit 2), and nothing is ever fetched (the registry refuses all retrieval);
+* a cycle of references that never descends into the instance (``a`` -> ``b`` -> ``a``,
+  which passes ``check_schema`` and then raises ``RecursionError``) is refused;
+* every ``format`` the schema uses must have a checker here (``date`` does), and
+  formats are checked.
+
+Violations become SC001 findings with bounded messages (``MAX_MESSAGE_CHARS``), at most
+``MAX_ERRORS`` per document.
+
+The bundled schema is trusted (a test vets it the same way), so a run that uses it
+skips the vetting; a schema given with ``--schema`` is always vetted.
+
+Two validators share the work. When ``jsonschema-rs`` (compiled, a dependency) is
+importable, it answers "is this document valid?" in a fraction of a millisecond; only
+a document it rejects goes through ``jsonschema``, which gives every error with its
+path for the located SC001 findings. Valid documents, the usual case, never import
+``jsonschema`` at all, which keeps the command's start-up short. Without
+``jsonschema-rs`` every document goes through ``jsonschema``; the findings are the same
+either way (a differential test keeps the two validators' verdicts in step).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .diagnostics import Diagnostic, Severity
 from .errors import SchemaError
@@ -29,83 +46,272 @@ from .resources import schema_path
 from .spans import Span, escape, locate
 
 MAX_MESSAGE_CHARS = 200
+MAX_ERRORS = 1000
+MAX_SCHEMA_BYTES = 10 * 1024 * 1024
+_DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+# Keywords whose value is a schema, an object of schemas, or an array of schemas.
+_SCHEMA_VALUED = ("additionalProperties", "propertyNames", "contains", "not", "if", "then",
+                  "else", "unevaluatedItems", "unevaluatedProperties", "contentSchema",
+                  "additionalItems", "items")
+_SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions",
+                "dependentSchemas", "dependencies")
+_SCHEMA_ARRAYS = ("allOf", "anyOf", "oneOf", "prefixItems", "items")
+# Applicators that apply to the same instance: a cycle through these alone never ends.
+_IN_PLACE_VALUED = ("not", "if", "then", "else")
+_IN_PLACE_ARRAYS = ("allOf", "anyOf", "oneOf")
 
 
-def _local_refs(node: Any, path: str, found: list[str]) -> None:
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and not ref.startswith("#"):
-                found.append(ref)
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
+def _fail(file: Path, message: str) -> SchemaError:
+    text = " ".join(message.split())
+    if len(text) > 300:
+        text = text[:297] + "..."
+    return SchemaError(f"{file}: {text}")
 
 
 @cache
-def load_schema(path: str | None = None) -> dict[str, Any]:
-    """The bundled schema (or ``path``), read once; external ``$ref``s are refused."""
+def load_schema(path: str | None = None) -> dict[str, Any] | bool:
+    """The bundled schema (trusted) or the schema at ``path`` (vetted), read once."""
     file = Path(path) if path else schema_path()
-    try:
-        schema = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise SchemaError(f"{file}: cannot read schema: {exc}") from None
-    if not isinstance(schema, dict):
-        raise SchemaError(f"{file}: invalid schema: not a JSON object")
-    external: list[str] = []
-    _local_refs(schema, "", external)
-    if external:
-        raise SchemaError(
-            f"{file}: $ref {external[0]!r} points outside the schema; only local references "
-            "('#/...') are allowed, nothing is fetched"
-        )
+    schema = _read(file)
+    if path is not None:
+        vet_schema(schema, file)
     return schema
+
+
+def vet_schema(schema: dict[str, Any] | bool, file: Path) -> None:
+    """Refuse a schema that could fetch, loop or crash (see the module docstring)."""
+    cls = _validator_class(schema, file)
+    try:
+        cls.check_schema(schema)
+    except RecursionError:
+        raise _fail(file, "invalid schema: nested too deeply") from None
+    except Exception as exc:  # jsonschema.exceptions.SchemaError
+        raise _fail(file, f"invalid schema: {getattr(exc, 'message', exc)}") from None
+    walk = _walk(schema)
+    _check_references(schema, walk, file)
+    _check_formats(walk.nodes, file)
+
+
+def _read(file: Path) -> dict[str, Any] | bool:
+    try:
+        if file.is_dir():
+            raise _fail(file, "cannot read schema: is a directory")
+        if file.stat().st_size > MAX_SCHEMA_BYTES:
+            raise _fail(file, f"cannot read schema: larger than {MAX_SCHEMA_BYTES} bytes")
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise _fail(file, f"cannot read schema: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise _fail(file, "cannot read schema: not UTF-8") from None
+    try:
+        schema = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SchemaError(f"{file}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise _fail(file, "invalid JSON: nested too deeply") from None
+    if not isinstance(schema, (dict, bool)):
+        raise _fail(file, "invalid schema: not a JSON object")
+    return schema
+
+
+def _validator_class(schema: dict[str, Any] | bool, file: Path) -> Any:
+    from jsonschema import validators
+
+    known = {
+        cls.META_SCHEMA["$schema"].rstrip("#"): cls
+        for cls in (validators.Draft4Validator, validators.Draft6Validator,
+                    validators.Draft7Validator, validators.Draft201909Validator,
+                    validators.Draft202012Validator)
+    }
+    dialect = schema.get("$schema") if isinstance(schema, dict) else None
+    if dialect is None:
+        return validators.Draft202012Validator
+    if not isinstance(dialect, str) or dialect.rstrip("#") not in known:
+        raise _fail(file, f"unknown $schema {dialect!r}; use one of the JSON Schema drafts "
+                    "4, 6, 7, 2019-09 or 2020-12")
+    return known[dialect.rstrip("#")]
+
+
+class _Walk:
+    """Every subschema by JSON pointer, the resource root each one is in (an embedded
+    ``$id`` starts a new one), and anchors as (resource root, name) -> pointer."""
+
+    def __init__(self) -> None:
+        self.nodes: dict[str, Any] = {}
+        self.roots: dict[str, str] = {}
+        self.anchors: dict[tuple[str, str], str] = {}
+
+
+def _walk(schema: Any) -> _Walk:
+    found = _Walk()
+    nodes, anchors = found.nodes, found.anchors
+    stack: list[tuple[str, Any, str]] = [("", schema, "")]
+    while stack:
+        pointer, node, root = stack.pop()
+        nodes[pointer] = node
+        if not isinstance(node, dict):
+            continue
+        if pointer and isinstance(node.get("$id"), str) and not node["$id"].startswith("#"):
+            root = pointer  # an embedded resource: '#...' inside it is relative to it
+        for key in ("$anchor", "$dynamicAnchor"):
+            if isinstance(node.get(key), str):
+                anchors[(root, node[key])] = pointer
+        found.roots[pointer] = root
+        for key, child in _children(node):
+            stack.append((f"{pointer}/{key}", child, root))
+    return found
+
+
+def _children(node: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """(pointer suffix, subschema) for each subschema directly under ``node``."""
+    for key in _SCHEMA_VALUED:
+        value = node.get(key)
+        if isinstance(value, (dict, bool)):
+            yield escape(key), value
+    for key in _SCHEMA_MAPS:
+        value = node.get(key)
+        if isinstance(value, dict):
+            for name, sub in value.items():
+                if isinstance(sub, (dict, bool)):
+                    yield f"{escape(key)}/{escape(name)}", sub
+    for key in _SCHEMA_ARRAYS:
+        value = node.get(key)
+        if isinstance(value, list):
+            for index, sub in enumerate(value):
+                if isinstance(sub, (dict, bool)):
+                    yield f"{escape(key)}/{index}", sub
+
+
+def _check_references(schema: Any, walk: _Walk, file: Path) -> None:
+    nodes = walk.nodes
+    root_id = schema.get("$id", "") if isinstance(schema, dict) else ""
+    root_id = root_id.split("#")[0] if isinstance(root_id, str) else ""
+    edges: dict[str, list[str]] = {}
+    for pointer, node in nodes.items():
+        if not isinstance(node, dict):
+            continue
+        targets: list[str] = []
+        for key in ("$ref", "$dynamicRef", "$recursiveRef"):
+            ref = node.get(key)
+            if ref is None:
+                continue
+            if not isinstance(ref, str):
+                raise _fail(file, f"{key} at {pointer or '/'} is not a string")
+            targets.append(_resolve(ref, key, pointer, walk, root_id, file))
+        for key in _IN_PLACE_VALUED:
+            if key in node and isinstance(node[key], (dict, bool)):
+                targets.append(f"{pointer}/{key}")
+        for key in _IN_PLACE_ARRAYS:
+            if isinstance(node.get(key), list):
+                targets.extend(f"{pointer}/{key}/{index}" for index in range(len(node[key])))
+        if isinstance(node.get("dependentSchemas"), dict):
+            targets.extend(f"{pointer}/dependentSchemas/{escape(name)}"
+                           for name in node["dependentSchemas"])
+        edges[pointer] = targets
+    _refuse_cycles(edges, nodes, file)
+
+
+def _resolve(ref: str, key: str, pointer: str, walk: _Walk, root_id: str, file: Path) -> str:
+    """The pointer a local reference leads to; ``SchemaError`` for any other."""
+    where = pointer or "/"
+    resource = walk.roots.get(pointer, "")
+    if root_id and ref.startswith(root_id + "#"):
+        ref, resource = ref[len(root_id):], ""
+    if not ref.startswith("#"):
+        raise _fail(file, f"{key} {ref!r} at {where} points outside the schema; only local "
+                    "references ('#/...') are allowed, nothing is fetched")
+    fragment = unquote(ref[1:])
+    if fragment == "" or fragment.startswith("/"):
+        target = resource + fragment
+        if target not in walk.nodes:
+            raise _fail(file, f"{key} {ref!r} at {where} points to nothing in the schema")
+        return target
+    found = walk.anchors.get((resource, fragment))
+    if found is None:
+        raise _fail(file, f"{key} {ref!r} at {where} names an anchor the schema does not "
+                    "define")
+    return found
+
+
+def _refuse_cycles(edges: dict[str, list[str]], nodes: dict[str, Any], file: Path) -> None:
+    """A cycle of in-place applicators (``$ref``, ``allOf``, ...) recurses forever."""
+    state: dict[str, int] = {}  # 1 on the path, 2 done
+    for start in edges:
+        if state.get(start):
+            continue
+        path: list[str] = [start]
+        iters = [iter(edges.get(start, ()))]
+        state[start] = 1
+        while iters:
+            nxt = next(iters[-1], None)
+            if nxt is None:
+                state[path.pop()] = 2
+                iters.pop()
+                continue
+            if state.get(nxt) == 1:
+                loop = [*path[path.index(nxt):], nxt]
+                shown = " -> ".join(f"#{p}" for p in loop if "$ref" in _keys(nodes, p)) or \
+                    " -> ".join(f"#{p}" for p in loop)
+                raise _fail(file, f"$ref cycle that never reaches the instance: {shown}")
+            if not state.get(nxt):
+                state[nxt] = 1
+                path.append(nxt)
+                iters.append(iter(edges.get(nxt, ())))
+
+
+def _keys(nodes: dict[str, Any], pointer: str) -> tuple[str, ...]:
+    node = nodes.get(pointer)
+    return tuple(node) if isinstance(node, dict) else ()
+
+
+def _check_formats(nodes: dict[str, Any], file: Path) -> None:
+    from jsonschema import FormatChecker
+
+    checkable = FormatChecker().checkers
+    for pointer, node in sorted(nodes.items()):
+        if isinstance(node, dict) and isinstance(node.get("format"), str) and (
+                node["format"] not in checkable):
+            raise _fail(file, f"format {node['format']!r} at {pointer or '/'} cannot be "
+                        "checked here (no checker is installed for it); remove it, or "
+                        f"use one of: {', '.join(sorted(checkable))}")
 
 
 @cache
 def load_validator(path: str | None = None) -> Any:
-    """A compiled Draft 2020-12 ``jsonschema`` validator for the bundled schema (or ``path``)."""
-    from jsonschema import Draft202012Validator, FormatChecker
-    from jsonschema.exceptions import SchemaError as JsonSchemaError
+    """A compiled validator for the bundled schema (or ``path``), built once."""
+    from jsonschema import FormatChecker
     from referencing import Registry
-    from referencing.exceptions import Unresolvable
+    from referencing.exceptions import NoSuchResource
 
     file = Path(path) if path else schema_path()
     schema = load_schema(path)
-    try:
-        Draft202012Validator.check_schema(schema)
-    except JsonSchemaError as exc:
-        raise SchemaError(f"{file}: invalid schema: {exc.message}") from None
+    cls = _validator_class(schema, file)
 
     def refuse(uri: str) -> Any:
-        raise Unresolvable(uri)
+        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
 
     registry: Registry[Any] = Registry(retrieve=refuse)  # type: ignore[call-arg]
-    validator = Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
-    return validator
+    return cls(schema, registry=registry, format_checker=FormatChecker())
 
 
 @cache
 def fast_validator(path: str | None = None) -> Callable[[Any], bool] | None:
-    """``jsonschema-rs``'s compiled ``is_valid`` for the schema; None when it is not installed.
-
-    A schema it finds invalid is left to ``load_validator``, which names the problem.
-    """
+    """``jsonschema-rs``'s compiled ``is_valid`` for a 2020-12 schema; None when it is not
+    installed or the schema is of another draft (then ``jsonschema`` alone is used)."""
     try:
         import jsonschema_rs
     except ImportError:
         return None
     schema = load_schema(path)
+    dialect = schema.get("$schema", "") if isinstance(schema, dict) else ""
+    if not isinstance(schema, dict) or dialect.rstrip("#") not in ("", _DRAFT_2020_12):
+        return None
+
+    def refuse(uri: str) -> Any:
+        raise ValueError(f"not fetching {uri}: only local references are allowed")
+
     try:
-        if not jsonschema_rs.meta.is_valid(schema):
-            load_validator(path)  # raises SchemaError with jsonschema's message
-            return None
-
-        def refuse(uri: str) -> Any:
-            raise ValueError(f"not fetching {uri}: only local references are allowed")
-
         validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True,
                                                        retriever=refuse)
     except (ValueError, jsonschema_rs.ReferencingError):
@@ -116,20 +322,29 @@ def fast_validator(path: str | None = None) -> Callable[[Any], bool] | None:
 
 def validate(data: dict[str, Any], spans: dict[str, Span],
              schema_file: str | None = None) -> list[Diagnostic]:
-    """Every schema violation as an SC001 error placed at the source of the object it concerns."""
+    """Every schema violation as an SC001 error placed at the source of the object it concerns.
+
+    At most ``MAX_ERRORS`` are listed; a last finding says when more were left out.
+    """
     fast = fast_validator(schema_file)
     if fast is not None and fast(data):
         return []
     validator = load_validator(schema_file)
     out: list[Diagnostic] = []
     for error in validator.iter_errors(data):
+        if len(out) == MAX_ERRORS:
+            out.append(Diagnostic(
+                "SC001", Severity.ERROR, f"schema: more than {MAX_ERRORS} violations; the "
+                "rest are not listed", 1, 1, None, None, "", "schema"))
+            break
         pointer = "".join(f"/{escape(str(part))}" for part in error.absolute_path)
         span = locate(spans, pointer)
-        message = error.message
+        message = " ".join(str(error.message).split())
         if len(message) > MAX_MESSAGE_CHARS:
             message = message[: MAX_MESSAGE_CHARS - 3] + "..."
+        shown = pointer if len(pointer) <= 120 else pointer[:117] + "..."
         out.append(Diagnostic(
-            "SC001", Severity.ERROR, f"schema: {message} (at {pointer or '/'})",
+            "SC001", Severity.ERROR, f"schema: {message} (at {shown or '/'})",
             span.line, span.column, span.end_line, span.end_column, pointer, "schema",
         ))
     return out

@@ -1,37 +1,78 @@
 """Stage 1, reading: bytes become a ``Source`` whose positions stay true to the file.
 
-The input policy lives here and nowhere else:
+The input policy lives here and nowhere else (README "Input policy" describes it):
 
-* UTF-8, with or without a BOM (the BOM is dropped); UTF-16 only with a BOM.
-* Invalid UTF-8, NUL bytes and lone surrogates are refused with the byte offset.
+* Size: files larger than ``InputPolicy.max_bytes`` are refused before decoding.
+* Encodings: UTF-8, with or without a BOM (the BOM is dropped); UTF-16 only with
+  a BOM. UTF-32, UTF-16 without a BOM, invalid or truncated UTF-8, UTF-8-encoded
+  surrogates, NUL bytes and lone surrogates are refused with the byte offset.
 * CRLF and lone CR become LF. Line numbers do not change, because every
   original line end becomes exactly one LF.
-* Non-breaking spaces become plain spaces (same length, so columns stay put).
-* Zero-width characters (ZWSP, ZWNJ, ZWJ, word joiner, a BOM inside the text)
-  are removed before parsing; ``Source.column`` adds them back, so reported
-  columns are the file's own.
-* Files larger than ``InputPolicy.max_bytes`` are refused before decoding.
+* Unicode space separators (no-break space, thin space, ideographic space, ...)
+  and U+2028/U+2029 become plain spaces (same length, so columns stay put).
+* Invisible format characters (zero-width space, joiners, word joiner, soft
+  hyphen, a BOM inside the text, left-to-right and right-to-left marks, bidi
+  controls) and control characters other than tab are removed before parsing;
+  ``Source.column`` adds them back, so reported columns are the file's own.
+* Lines longer than ``InputPolicy.max_line_chars`` are listed in
+  ``Source.long_lines``: later stages keep them in the JSON as text and report
+  them, but never hand them to mwparserfromhell, Lark or the block regexes.
+* Names are compared in NFC: ``normalise_name`` is applied to every team and
+  entrant name written to the JSON; ``text`` fields keep the file's characters.
+* Each file gets a time budget (CPU seconds) and a memory ceiling, enforced by
+  ``parser.guard`` in the process that parses it.
+* Scores are ASCII digits only and bounded (see ``grammars/match_line.lark``);
+  ``ascii_int`` is the one bounded integer conversion for digits from the text.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import InputError
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+DEFAULT_MAX_LINE_CHARS = 10_000
+DEFAULT_SECONDS = 60.0
+DEFAULT_MEMORY_MIB = 2048
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-_SPACES = {"\u00a0": " ", "\u202f": " ", "\u2007": " "}
+# Removed before parsing (columns keep counting them): zero-width space, joiners,
+# word joiner, BOM, soft hyphen, Mongolian vowel separator, LRM/RLM/ALM, bidi controls,
+# and the C0 and C1 control characters other than tab and the line ends.
+_ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+)
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
+# Unicode space separators other than U+0020, and the line and paragraph separators
+# (which are not line ends here): each becomes one plain space.
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u202f\u205f\u3000\u2028\u2029"
+_SPACE_TABLE = str.maketrans(dict.fromkeys(_SPACES, " "))
+_SPACE_RE = re.compile(f"[{_SPACES}]")
 _UTF8_BOM = b"\xef\xbb\xbf"
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+MAX_INT_DIGITS = 9
 
 
 @dataclass(frozen=True)
 class InputPolicy:
-    """Limits applied while reading. ``max_bytes`` of 0 means no limit."""
+    """Limits applied to each input. A value of 0 means no limit.
+
+    ``max_bytes``: refuse larger files before decoding. ``max_line_chars``: longer
+    lines are kept as text and reported, not parsed. ``seconds``: CPU time budget
+    of one file. ``memory_mib``: address-space ceiling of the process parsing it.
+    """
 
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS
+    seconds: float = DEFAULT_SECONDS
+    memory_mib: int = DEFAULT_MEMORY_MIB
 
 
 DEFAULT_POLICY = InputPolicy()
@@ -39,7 +80,10 @@ DEFAULT_POLICY = InputPolicy()
 
 @dataclass(frozen=True)
 class Source:
-    """A decoded document. ``text`` uses LF line ends only."""
+    """A decoded document. ``text`` uses LF line ends only.
+
+    ``long_lines`` holds the numbers of lines over the policy's line-length limit.
+    """
 
     path: str
     text: str
@@ -48,6 +92,8 @@ class Source:
     newline: str = "lf"
     removed: dict[int, tuple[int, ...]] = field(default_factory=dict)
     line_starts: tuple[int, ...] = ()
+    long_lines: frozenset[int] = frozenset()
+    max_line_chars: int = DEFAULT_MAX_LINE_CHARS
 
     @property
     def line_count(self) -> int:
@@ -69,12 +115,30 @@ class Source:
         removed = self.removed.get(line)
         if not removed:
             return index + 1
-        return index + sum(1 for pos in removed if pos <= index) + 1
+        return index + bisect.bisect_right(removed, index) + 1
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of character ``offset`` of ``text``."""
         line = self.line_of(offset)
         return line, self.column(line, offset - self.line_starts[line - 1])
+
+
+def normalise_name(name: str) -> str:
+    """A name as written to the JSON: NFC, so composed and decomposed accents compare equal."""
+    if name.isascii() or unicodedata.is_normalized("NFC", name):
+        return name
+    return unicodedata.normalize("NFC", name)
+
+
+def ascii_int(digits: str, *, max_digits: int = MAX_INT_DIGITS) -> int | None:
+    """``int`` of 1 to ``max_digits`` ASCII digits; None for anything else.
+
+    ``int()`` alone accepts Arabic-Indic and full-width digits, underscores and
+    signs, and raises on numbers over 4,300 digits: text never reaches it directly.
+    """
+    if not 0 < len(digits) <= max_digits or not digits.isascii() or not digits.isdigit():
+        return None
+    return int(digits)
 
 
 def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
@@ -87,64 +151,119 @@ def _line_col_of_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+def _line_col_of_text(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def _looks_wide(data: bytes) -> bool:
+    """Whether NUL bytes fall on every other (or every fourth) byte: UTF-16/32 without a BOM."""
+    head = data[:4096]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= 0.4 * (len(head) // 2) and min(even, odd) <= 0.1 * (len(head) // 2)
+
+
 def decode(data: bytes, path: str, policy: InputPolicy = DEFAULT_POLICY) -> Source:
-    """Decode raw bytes according to the input policy; raise ``InputError`` if refused."""
+    """Decode raw bytes according to the input policy; raise ``InputError`` if refused.
+
+    Byte offsets in errors count from the start of the file (a BOM included).
+    """
     if policy.max_bytes and len(data) > policy.max_bytes:
         raise InputError(
             path,
             f"file is {len(data)} bytes, over the limit of {policy.max_bytes} (see --max-bytes)",
             code="IN003",
         )
-    encoding = "utf-8"
-    bom = False
-    if data.startswith(_UTF8_BOM):
-        data, bom = data[3:], True
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding, bom = ("utf-16-le" if data[0] == 0xFF else "utf-16-be"), True
-        try:
-            text = data[2:].decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                path, f"invalid UTF-16 at byte {exc.start + 2}: {exc.reason}",
-                code="IN001", offset=exc.start + 2,
-            ) from None
-        return from_text(text, path, encoding=encoding, bom=True)
-    nul = data.find(b"\x00")
+    if data.startswith(_UTF32_BOMS):
+        raise InputError(path, "UTF-32 is not supported; save the file as UTF-8",
+                         code="IN001", line=1, column=1, offset=0)
+    if data.startswith(_UTF16_BOMS):
+        return _decode_utf16(data, path, policy)
+    skip = 3 if data.startswith(_UTF8_BOM) else 0
+    body = data[skip:] if skip else data
+    nul = body.find(b"\x00")
     if nul >= 0:
-        line, column = _line_col_of_byte(data, nul)
+        line, column = _line_col_of_byte(body, nul)
+        if _looks_wide(body):
+            raise InputError(
+                path, f"NUL bytes from byte offset {nul + skip} on: this looks like UTF-16 "
+                "without a byte-order mark; save the file as UTF-8 (or UTF-16 with a BOM)",
+                code="IN001", line=line, column=column, offset=nul + skip,
+            )
         raise InputError(
-            path, f"NUL byte at byte offset {nul + 3 * bom}; the file is not text",
-            code="IN002", line=line, column=column, offset=nul,
+            path, f"NUL byte at byte offset {nul + skip}; the file is not text",
+            code="IN002", line=line, column=column, offset=nul + skip,
         )
     try:
-        text = data.decode("utf-8")
+        text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _line_col_of_byte(data, exc.start)
-        bad = data[exc.start : exc.start + 4].hex(" ")
+        line, column = _line_col_of_byte(body, exc.start)
+        bad = body[exc.start : exc.start + 4].hex(" ")
+        offset = exc.start + skip
+        if body[exc.start] == 0xED and body[exc.start + 1 : exc.start + 2] >= b"\xa0":
+            reason = "a UTF-8-encoded surrogate; lone surrogates are not text"
+        elif exc.end >= len(body) and exc.reason == "unexpected end of data":
+            reason = "a character cut off at the end of the file"
+        else:
+            reason = exc.reason
         raise InputError(
-            path,
-            f"invalid UTF-8 at byte offset {exc.start + 3 * bom} ({exc.reason}; bytes {bad})",
-            code="IN001", line=line, column=column, offset=exc.start + 3 * bom,
+            path, f"invalid UTF-8 at byte offset {offset} ({reason}; bytes {bad})",
+            code="IN001", line=line, column=column, offset=offset,
         ) from None
-    return from_text(text, path, encoding=encoding, bom=bom)
+    return _normalise(text, path, "utf-8", bool(skip), policy)
+
+
+def _decode_utf16(data: bytes, path: str, policy: InputPolicy) -> Source:
+    encoding = "utf-16-le" if data[0] == 0xFF else "utf-16-be"
+    body = data[2:]
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as exc:
+        prefix = body[: exc.start - exc.start % 2].decode(encoding, errors="replace")
+        line, column = _line_col_of_text(prefix, len(prefix))
+        reason = "a character cut off at the end of the file" if exc.reason == "truncated data" \
+            else "a lone surrogate" if "surrogate" in exc.reason else exc.reason
+        raise InputError(
+            path, f"invalid UTF-16 at byte offset {exc.start + 2} ({reason})",
+            code="IN001", line=line, column=column, offset=exc.start + 2,
+        ) from None
+    return _normalise(text, path, encoding, True, policy)
 
 
 def from_text(text: str, path: str = "<string>", *, encoding: str = "utf-8",
-              bom: bool = False) -> Source:
-    """Normalise already-decoded text into a ``Source`` (library entry point for ``str``)."""
+              bom: bool = False, policy: InputPolicy = DEFAULT_POLICY) -> Source:
+    """Normalise already-decoded text into a ``Source`` (library entry point for ``str``).
+
+    ``policy.max_bytes`` applies to the text's UTF-8 size.
+    """
+    if policy.max_bytes and len(text) > policy.max_bytes // 4:
+        size = len(text.encode("utf-8", errors="surrogatepass"))
+        if size > policy.max_bytes:
+            raise InputError(path, f"text is {size} bytes as UTF-8, over the limit of "
+                             f"{policy.max_bytes} (see --max-bytes)", code="IN003")
+    return _normalise(text, path, encoding, bom, policy)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPolicy) -> Source:
     if text.startswith("\ufeff"):
         text, bom = text[1:], True
-    if "\x00" in text:
-        offset = text.index("\x00")
-        line = text.count("\n", 0, offset) + 1
-        raise InputError(path, f"NUL character at offset {offset}; the file is not text",
-                         code="IN002", line=line, offset=offset)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
-        raise InputError(path, f"lone surrogate at character offset {exc.start}",
-                         code="IN001", line=line, offset=exc.start) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        line, column = _line_col_of_text(text, nul)
+        raise InputError(path, f"NUL character at character offset {nul}; the file is not text",
+                         code="IN002", line=line, column=column, offset=nul)
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        line, column = _line_col_of_text(text, surrogate.start())
+        raise InputError(path, f"lone surrogate U+{ord(surrogate.group()):04X} at character "
+                         f"offset {surrogate.start()}; the text is not valid Unicode",
+                         code="IN001", line=line, column=column, offset=surrogate.start())
     newline = "lf"
     if "\r" in text:
         crlf = text.count("\r\n")
@@ -157,11 +276,10 @@ def from_text(text: str, path: str = "<string>", *, encoding: str = "utf-8",
         else:
             newline = "mixed"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for char, repl in _SPACES.items():
-        if char in text:
-            text = text.replace(char, repl)
+    if _SPACE_RE.search(text):
+        text = text.translate(_SPACE_TABLE)
     removed: dict[int, tuple[int, ...]] = {}
-    if any(ch in text for ch in _ZERO_WIDTH):
+    if _ZERO_WIDTH_RE.search(text):
         text, removed = _strip_zero_width(text)
     starts = [0]
     find = text.find
@@ -171,23 +289,27 @@ def from_text(text: str, path: str = "<string>", *, encoding: str = "utf-8",
         pos = find("\n", pos + 1)
     if starts[-1] == len(text) and len(starts) > 1:
         starts.pop()
-    return Source(path, text, encoding, bom, newline, removed, tuple(starts))
+    long_lines: frozenset[int] = frozenset()
+    limit = policy.max_line_chars
+    if limit and len(text) > limit:
+        ends = [*starts[1:], len(text) + (not text.endswith("\n"))]
+        long_lines = frozenset(
+            number for number, (start, end) in enumerate(zip(starts, ends, strict=True), start=1)
+            if end - start - 1 > limit
+        )
+    return Source(path, text, encoding, bom, newline, removed, tuple(starts), long_lines,
+                  limit)
 
 
 def _strip_zero_width(text: str) -> tuple[str, dict[int, tuple[int, ...]]]:
     lines = text.split("\n")
     removed: dict[int, tuple[int, ...]] = {}
+    search = _ZERO_WIDTH_RE.search
     for number, line in enumerate(lines, start=1):
-        if not any(ch in line for ch in _ZERO_WIDTH):
+        if search(line) is None:
             continue
-        kept: list[str] = []
-        positions: list[int] = []
-        for index, ch in enumerate(line):
-            if ch in _ZERO_WIDTH:
-                positions.append(index)
-            else:
-                kept.append(ch)
-        lines[number - 1] = "".join(kept)
+        positions = [m.start() for m in _ZERO_WIDTH_RE.finditer(line)]
+        lines[number - 1] = _ZERO_WIDTH_RE.sub("", line)
         # store positions relative to the cleaned line, for ``Source.column``
         removed[number] = tuple(p - i for i, p in enumerate(positions))
     return "\n".join(lines), removed

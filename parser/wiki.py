@@ -28,7 +28,9 @@ from mwparserfromhell.nodes import (
     Heading as MwHeading,
 )
 
+from .guard import at
 from .source import Source
+from .wikiplan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
 
@@ -51,7 +53,9 @@ class Line:
     ``text`` is the cleaned line; ``anchors`` are (clean index, raw index) pairs
     from which ``raw_index`` maps positions back; ``covered`` names a multi-line
     construct (comment, ref) that hides the whole line; ``markers`` lists
-    ``<section .../>`` markers found on it; ``refs`` counts references removed.
+    ``<section .../>`` markers found on it; ``refs`` counts references removed;
+    ``too_long`` marks a line over the input policy's length limit, kept as written
+    and never parsed.
     """
 
     number: int
@@ -61,6 +65,7 @@ class Line:
     covered: str | None = None
     markers: tuple[str, ...] = ()
     refs: int = 0
+    too_long: bool = False
 
     def raw_index(self, index: int) -> int:
         """0-based index into ``raw`` of 0-based ``index`` into ``text``."""
@@ -74,11 +79,22 @@ class Line:
 
 
 @dataclass(frozen=True, slots=True)
+class WikiNote:
+    """Something the wiki layer did on purpose that the user should hear about."""
+
+    code: str
+    message: str
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class WikiScan:
-    """Headings and lines of a document, in source order."""
+    """Headings and lines of a document, in source order, and notes about the parse."""
 
     headings: tuple[Heading, ...]
     lines: tuple[Line, ...]
+    notes: tuple[WikiNote, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,49 +131,84 @@ def _reduce(node: object) -> tuple[str, str, str | None]:
     return str(node), "other", None
 
 
+def c_tokenizer() -> bool:
+    """Whether mwparserfromhell uses its C tokenizer (it falls back to Python without a word)."""
+    from mwparserfromhell import parser as mw_parser
+
+    return bool(mw_parser.use_c and getattr(mw_parser, "CTokenizer", None) is not None)
+
+
 def clean_inline(text: str) -> str:
     """Reduce inline wiki markup in a short string to plain text (used for cells and titles)."""
     if "[" in text or "<" in text or "&" in text or "{" in text:
-        code = mwparserfromhell.parse(text, skip_style_tags=True)
+        safe = neutralise(text)
+        code = mwparserfromhell.parse(safe, skip_style_tags=True)
         parts: list[str] = []
         for node in code.nodes:
             parts.append(str(node) if isinstance(node, Text) else _reduce(node)[0])
         text = "".join(parts)
+        if safe is not text:
+            text = text.translate(RESTORE)
     if "''" in text:
         text = _QUOTES.sub("", text)
     return text
 
 
 def scan(source: Source) -> WikiScan:
-    """Parse ``source`` with mwparserfromhell and split it into headings and lines."""
-    code = mwparserfromhell.parse(source.text, skip_style_tags=True)
+    """Parse ``source`` with mwparserfromhell and split it into headings and lines.
+
+    ``parser.wikiplan`` decides what the tokenizer gets: the whole text, or units
+    with never-closed openers neutralised; long lines are never parsed.
+    """
+    layout = plan(source.text, source.line_starts, source.long_lines)
     headings: list[Heading] = []
     heading_lines: set[int] = set()
     replacements: list[_Replacement] = []
-    offset = 0
-    for node in code.nodes:
-        length = len(str(node))
-        if isinstance(node, MwHeading):
-            line, column = source.position(offset)
-            title = clean_inline(str(node.title)).strip()
-            headings.append(Heading(node.level, title, line, column, str(node)))
-            heading_lines.add(line)
-        elif not isinstance(node, Text):
-            clean, kind, marker = _reduce(node)
-            replacements.append(_Replacement(offset, offset + length, clean, kind, marker))
-        elif "''" in node.value:
-            for match in _QUOTES.finditer(node.value):
-                replacements.append(
-                    _Replacement(offset + match.start(), offset + match.end(), "", "quote")
-                )
-        offset += length
+    restore = layout.restores
+    for unit in layout.units:
+        if not unit.parse:
+            continue
+        at(source.line_of(unit.start))
+        code = mwparserfromhell.parse(unit.text, skip_style_tags=True)
+        offset = unit.start
+        for node in code.nodes:
+            length = len(str(node))
+            if isinstance(node, MwHeading):
+                line, column = source.position(offset)
+                title = clean_inline(str(node.title)).strip()
+                raw = str(node)
+                if restore:
+                    title, raw = title.translate(RESTORE), raw.translate(RESTORE)
+                headings.append(Heading(node.level, title, line, column, raw))
+                heading_lines.add(line)
+            elif not isinstance(node, Text):
+                clean, kind, marker = _reduce(node)
+                if restore:
+                    clean = clean.translate(RESTORE)
+                    marker = marker.translate(RESTORE) if marker else marker
+                replacements.append(_Replacement(offset, offset + length, clean, kind, marker))
+            elif "''" in node.value:
+                for match in _QUOTES.finditer(node.value):
+                    replacements.append(
+                        _Replacement(offset + match.start(), offset + match.end(), "", "quote")
+                    )
+            offset += length
+        del code
     lines = _lines(source, replacements, heading_lines)
-    return WikiScan(tuple(headings), tuple(lines))
+    notes: list[WikiNote] = []
+    if layout.neutralised and layout.first_offset is not None:
+        line, column = source.position(layout.first_offset)
+        notes.append(WikiNote(
+            "PA006", f"{layout.neutralised} markup opener(s) are never closed, the first is "
+            f"{layout.first_token!r}; read as plain text so that parsing stays fast",
+            line, column))
+    return WikiScan(tuple(headings), tuple(lines), tuple(notes))
 
 
 def _lines(source: Source, replacements: list[_Replacement], skip: set[int]) -> list[Line]:
     text = source.text
     starts = source.line_starts
+    long_lines = source.long_lines
     out: list[Line] = []
     rep_index = 0
     for number, start in enumerate(starts, start=1):
@@ -169,6 +220,9 @@ def _lines(source: Source, replacements: list[_Replacement], skip: set[int]) -> 
         if number in skip:
             continue
         raw = text[start:end]
+        if number in long_lines:
+            out.append(Line(number, raw, raw, too_long=True))
+            continue
         if rep_index >= len(replacements) or replacements[rep_index].start >= end:
             out.append(Line(number, raw, raw))
             continue

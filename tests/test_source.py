@@ -66,3 +66,48 @@ def test_zero_width_characters_are_removed_but_columns_stay_true() -> None:
 
 def test_non_breaking_spaces_become_spaces() -> None:
     assert from_text("Pike\u00a0&\u00a0Anchor").text == "Pike & Anchor"
+
+
+@pytest.mark.parametrize(("data", "code", "words"), [
+    (b"ab\xed\xa0\x80cd", "IN001", "UTF-8-encoded surrogate"),
+    (b"abc\xc3", "IN001", "cut off at the end"),
+    ("= T =\nab".encode("utf-16-le"), "IN001", "UTF-16 without a byte-order mark"),
+    (b"\xff\xfe\x00\x00a\x00\x00\x00", "IN001", "UTF-32 is not supported"),
+    (b"\xff\xfea\x00\x00\xd8b\x00", "IN001", "lone surrogate"),
+    (b"\xff\xfea\x00b", "IN001", "cut off at the end"),
+    (b"\xef\xbb\xbfab\x00", "IN002", "NUL byte at byte offset 5"),
+])
+def test_refused_encodings_say_why(data: bytes, code: str, words: str) -> None:
+    with pytest.raises(InputError) as info:
+        decode(data, "f")
+    assert info.value.code == code and words in info.value.message
+
+
+def test_utf16_big_endian_with_bom_is_decoded() -> None:
+    source = decode("\ufeff= T =\r\nx\r\n".encode("utf-16-be"), "w.txt")
+    assert (source.encoding, source.newline, source.line_text(2)) == ("utf-16-be", "crlf", "x")
+
+
+def test_unicode_spaces_become_spaces_and_invisible_characters_go() -> None:
+    source = from_text("Elm\u2009FC\u3000\u00ad2-1 Oak\u200e SC")
+    assert source.text == "Elm FC 2-1 Oak SC"
+    assert source.column(1, source.text.index("2")) == 9  # the soft hyphen still counts
+
+
+def test_long_lines_are_listed_not_refused() -> None:
+    source = decode(b"a" * 30 + b"\nb\n" + b"c" * 31, "f", InputPolicy(max_line_chars=30))
+    assert source.long_lines == {3}
+
+
+def test_text_size_limit_counts_utf8_bytes() -> None:
+    with pytest.raises(InputError) as info:
+        from_text("é" * 6, "s", policy=InputPolicy(max_bytes=11))
+    assert info.value.code == "IN003"
+
+
+def test_names_are_nfc_and_integers_ascii_and_bounded() -> None:
+    from parser.source import ascii_int, normalise_name
+
+    assert normalise_name("Ma\u0301quina") == "M\u00e1quina"
+    assert [ascii_int(s) for s in ("12", "٢", "２", "1_0", "+1", "", "1" * 5000)] == [
+        12, None, None, None, None, None, None]
