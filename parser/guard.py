@@ -55,6 +55,9 @@ _HAS_FORK = hasattr(os, "fork") and sys.platform != "emscripten"
 
 _where = 0
 _limits: tuple[float | None, int | None] = (None, None)
+# Set when the timer fires: the exception it raises can come back as another one (the C
+# tokenizer turns an error raised inside it into a ParserError: "empty token stack").
+_expired = False
 
 
 def at(line: int) -> None:
@@ -77,7 +80,7 @@ def failure(error: BaseException, path: str, *, seconds: float | None = None,
     near = f" (near line {line})" if line else ""
     seconds = seconds or _limits[0]
     memory_mib = memory_mib or _limits[1]
-    if isinstance(error, _Timeout):
+    if isinstance(error, _Timeout) or _expired:
         budget = f"{seconds:g} CPU seconds" if seconds else "its time budget"
         return ParseError(path, f"parsing took longer than {budget}{near}; the file was not "
                           "converted (see --timeout)", code="PA008", line=line)
@@ -134,8 +137,8 @@ def run_guarded(func: Callable[..., T], *args: Any, path: str = "<string>",
 
 def _in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
                 seconds: float | None, memory_mib: int | None) -> T:
-    global _where, _limits
-    _where, saved, _limits = 0, _limits, (seconds, memory_mib)
+    global _where, _limits, _expired
+    _where, saved, _limits, _expired = 0, _limits, (seconds, memory_mib), False
     try:
         with _cpu_timer(seconds), _address_space(memory_mib):
             return func(*args)
@@ -144,7 +147,7 @@ def _in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
     except (_Timeout, Exception) as error:
         raise failure(error, path, seconds=seconds, memory_mib=memory_mib) from None
     finally:
-        _limits = saved
+        _limits, _expired = saved, False
 
 
 @contextlib.contextmanager
@@ -157,6 +160,8 @@ def _cpu_timer(seconds: float | None) -> Iterator[None]:
     assert seconds is not None
 
     def expire(signum: int, frame: object) -> None:
+        global _expired
+        _expired = True
         raise _Timeout()
 
     previous = signal.signal(signal.SIGPROF, expire)
