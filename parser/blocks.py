@@ -97,6 +97,13 @@ def _classify(line: Line, previous: str | None) -> str:
     return "paragraph"
 
 
+def _continues_value(text: str) -> bool:
+    """A line under an infobox field that carries on its value (not a row, item, date or match)."""
+    stripped = text.strip()
+    return not (is_table_line(text) or is_bullet(text) or parse_date(stripped) is not None
+                or parse_match_line(stripped) is not None)
+
+
 def split_blocks(lines: list[Line]) -> list[Block]:
     """Group a section body's lines into blocks."""
     blocks: list[Block] = []
@@ -107,7 +114,7 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         if _INFOBOX.match(line.text) and line.text.strip().lower() == "infobox":
             end = index + 1
             while end < len(lines) and not lines[end].too_long and lines[end].text.strip() and (
-                _FIELD.match(lines[end].text) or not is_table_line(lines[end].text)
+                _FIELD.match(lines[end].text) or _continues_value(lines[end].text)
             ):
                 end += 1
             blocks.append(Block("infobox", lines[index:end]))

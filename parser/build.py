@@ -45,6 +45,7 @@ from .tables import Row, Table, parse_tables
 from .wiki import Line, scan
 
 FORMAT_VERSION = "1.0"
+_SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 
 @dataclass
@@ -125,10 +126,6 @@ def _title(roots: list[Section]) -> tuple[str | None, int | None]:
     return None, None
 
 
-# A season as the infobox types it ("2031–32"); any other text with a dash is no season.
-_SEASON = re.compile(r"([0-9]{4})–([0-9]{2}|[0-9]{4})")
-
-
 def _infobox_years(infobox: dict[str, Any] | None) -> YearContext:
     years = YearContext()
     if infobox is None:
@@ -142,9 +139,9 @@ def _infobox_years(infobox: dict[str, Any] | None) -> YearContext:
             value = item["value"]
             if isinstance(value, int):
                 years.infobox = value
-            elif isinstance(value, str) and (season := _SEASON.fullmatch(value)):
-                first = int(season.group(1))
-                end = season.group(2)
+            elif isinstance(value, str) and _SEASON.fullmatch(value):
+                start, end = value.split("–")
+                first = int(start)
                 second = int(end) if len(end) == 4 else (first // 100) * 100 + int(end)
                 years.season = (first, second)
     return years

@@ -71,31 +71,6 @@ STAGE_CODES: tuple[Entry, ...] = (
     Entry("PA004", "truncated-row", Severity.INFO,
           "A table row has no closing '|': the document may have been cut off.",
           "| 24 | AS Elm (9", "| 24 | AS Elm (9) | 1-0 | Oak (10) |", "parse"),
-    Entry("PA005", "line-too-long", Severity.INFO,
-          "A line is longer than --max-line-chars: it is kept in the JSON as text, not parsed.",
-          "a table row of 20,000 characters", "split the line, or raise --max-line-chars",
-          "parse"),
-    Entry("PA006", "markup-never-closed", Severity.INFO,
-          "Markup openers that are never closed were read as plain text up front, because "
-          "leaving them to the wiki parser would make it slow.",
-          "<ref><ref><ref>... (thousands, never closed)", "close or remove the markup", "parse"),
-    Entry("PA007", "parser-gave-up", Severity.ERROR,
-          "A parser gave up on the document (nested too deeply, or mwparserfromhell or Lark "
-          "failed); nothing was converted.", "a structure nested thousands of levels deep",
-          "simplify the markup", "parse"),
-    Entry("PA008", "over-time-budget", Severity.ERROR,
-          "Parsing the file took longer than its CPU-time budget (--timeout); nothing was "
-          "converted, and the other files of the run carry on.",
-          "a pathological file with --timeout 1", "raise --timeout or fix the file", "parse"),
-    Entry("PA009", "over-memory-ceiling", Severity.ERROR,
-          "Parsing the file needed more memory than its ceiling (--max-memory); nothing was "
-          "converted, and the other files of the run carry on.",
-          "a 16 MiB file of dense markup with --max-memory 256", "raise --max-memory",
-          "parse"),
-    Entry("PA010", "internal-error", Severity.ERROR,
-          "scoreline failed on the file (a bug), or the process parsing it died; nothing was "
-          "converted. Please report it with the file.", "(none known)", "(report it)",
-          "parse"),
     Entry("WT001", "unknown-box-parameter", Severity.INFO,
           "A match box has a parameter outside its documented set; it is kept under 'extra'.",
           "{{Football box|team1=Elm|score=1–0|team2=Oak|crowd=300}}", "|attendance=300", "parse"),
@@ -126,6 +101,31 @@ STAGE_CODES: tuple[Entry, ...] = (
     Entry("WT008", "unpaired-section-marker", Severity.INFO,
           "A <section begin=X /> marker has no matching end marker, or the reverse.",
           "<section begin=Final />", "<section begin=Final />...<section end=Final />",
+          "parse"),
+    Entry("PA005", "line-too-long", Severity.INFO,
+          "A line is longer than --max-line-chars: it is kept in the JSON as text, not parsed.",
+          "a table row of 20,000 characters", "split the line, or raise --max-line-chars",
+          "parse"),
+    Entry("PA006", "unclosed-openers-as-text", Severity.INFO,
+          "Markup openers that are never closed were read as plain text up front, because "
+          "leaving them to the wiki parser would make it slow.",
+          "<ref><ref><ref>... (thousands, never closed)", "close or remove the markup", "parse"),
+    Entry("PA007", "parser-gave-up", Severity.ERROR,
+          "A parser gave up on the document (nested too deeply, or mwparserfromhell or Lark "
+          "failed); nothing was converted.", "a structure nested thousands of levels deep",
+          "simplify the markup", "parse"),
+    Entry("PA008", "over-time-budget", Severity.ERROR,
+          "Parsing the file took longer than its CPU-time budget (--timeout); nothing was "
+          "converted, and the other files of the run carry on.",
+          "a pathological file with --timeout 1", "raise --timeout or fix the file", "parse"),
+    Entry("PA009", "over-memory-ceiling", Severity.ERROR,
+          "Parsing the file needed more memory than its ceiling (--max-memory); nothing was "
+          "converted, and the other files of the run carry on.",
+          "a 16 MiB file of dense markup with --max-memory 256", "raise --max-memory",
+          "parse"),
+    Entry("PA010", "internal-error", Severity.ERROR,
+          "scoreline failed on the file (a bug), or the process parsing it died; nothing was "
+          "converted. Please report it with the file.", "(none known)", "(report it)",
           "parse"),
     Entry("SC001", "schema-violation", Severity.ERROR,
           "The converted JSON does not match the published schema.",

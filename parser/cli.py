@@ -56,8 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
                "130 interrupted, 141 output closed early",
     )
-    top.add_argument("--version", action=_Version, nargs=0,
-                     help="show the versions in use, and which tokenizer, and exit")
+    top.add_argument("--version", action="version", version=_version_text())
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -146,15 +145,6 @@ def _policy(args: argparse.Namespace) -> object:
                        seconds=args.timeout, memory_mib=args.max_memory)
 
 
-class _Version(argparse.Action):
-    """``--version``, worked out only when asked for (it looks up installed versions)."""
-
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: object, option_string: str | None = None) -> None:
-        sys.stdout.write(_version_text() + "\n")
-        parser.exit()
-
-
 def _version_text() -> str:
     import platform
     from importlib.metadata import PackageNotFoundError, version
@@ -172,6 +162,8 @@ def _version_text() -> str:
     return (f"scoreline {__version__} (Python {platform.python_version()}; "
             f"mwparserfromhell {of('mwparserfromhell')} with its {tokenizer}; "
             f"lark {of('lark')}; jsonschema {of('jsonschema')})")
+
+
 
 
 def _codes(text: str | None, where: str) -> tuple[str, ...] | None:
@@ -200,11 +192,12 @@ def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
     ignore = _codes(getattr(args, "ignore", None), "--ignore")
     strict = getattr(args, "strict", None)
     return Options(
-        form=args.form, policy=policy, schema=args.schema, isolate=args.isolate,
+        form=args.form, policy=policy,
         select=select if select is not None else config.select or (),
         ignore=ignore if ignore is not None else config.ignore or (),
         strict=strict if strict is not None else bool(config.strict),
-        severities=dict(config.severity), jobs=args.jobs,
+        severities=dict(config.severity), jobs=args.jobs, schema=args.schema,
+        isolate=args.isolate,
     ), config.output_format
 
 
@@ -222,7 +215,15 @@ def _convert(args: argparse.Namespace) -> int:
     import functools
 
     from .progress import Progress
-    from .runner import Options, convert_into, convert_line, convert_one, gather, run_files
+    from .runner import (
+        Options,
+        convert_into,
+        convert_line,
+        convert_one,
+        gather,
+        output_names,
+        run_files,
+    )
 
     options = _options(args)
     assert isinstance(options, Options)
@@ -231,10 +232,11 @@ def _convert(args: argparse.Namespace) -> int:
         raise UsageError("no input files found")
     out = Path(args.output) if args.output else None
     to_dir = out is not None and (len(paths) > 1 or out.is_dir())
+    names = output_names(paths) if to_dir else {}
     if out is not None:
-        _prepare_output(out, paths, to_dir)
+        _prepare_output(out, paths, to_dir, names)
     if to_dir and out is not None:
-        function: Any = functools.partial(convert_into, directory=str(out))
+        function: Any = functools.partial(convert_into, directory=str(out), names=names)
     else:
         function = convert_one if len(paths) == 1 else convert_line
     started = time.perf_counter()
@@ -261,12 +263,17 @@ def _convert(args: argparse.Namespace) -> int:
     return status
 
 
-def _prepare_output(out: Path, paths: list[str], to_dir: bool) -> None:
+def _write_out(write: Any, text: str, progress: Any) -> None:
+    if sys.stdout.isatty():
+        progress.clear()
+    write(text)
+
+
+def _prepare_output(out: Path, paths: list[str], to_dir: bool, names: dict[str, str]) -> None:
     """Refuse an output that would overwrite an input; create an output directory."""
     from .errors import OutputError
 
-    targets = {out.resolve()} if not to_dir else {
-        (out / f"{'stdin' if p == '-' else Path(p).stem}.json").resolve() for p in paths}
+    targets = {out.resolve()} if not to_dir else {(out / names[p]).resolve() for p in paths}
     for path in paths:
         if path != "-" and Path(path).resolve() in targets:
             raise UsageError(f"{path}: the output would overwrite this input; choose another -o")
@@ -278,12 +285,6 @@ def _prepare_output(out: Path, paths: list[str], to_dir: bool) -> None:
         except OSError as exc:
             raise OutputError(f"{out}: cannot create the output directory: "
                               f"{exc.strerror or exc}") from None
-
-
-def _write_out(write: Any, text: str, progress: Any) -> None:
-    if sys.stdout.isatty():
-        progress.clear()
-    write(text)
 
 
 def _input_line(report: object) -> str:

@@ -13,6 +13,7 @@ from .tables import Table
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
 _LEAGUE_TAG = re.compile(r"^(?P<name>.+?)\s*\((?P<tag>[A-Z][A-Z0-9.&/-]{2,11})\)\s*$")
+# A team list in a sentence; run only through ``_prose_list_matches``, which keeps it linear.
 _PROSE_LIST = re.compile(
     r"(?P<intro>[^.:;]*?\b(?:featured|included|comprised|were|are|was|entered)\b:?|[^.:;]*:)\s+"
     r"(?P<items>[^.;:]+?,[^.;:]+?\band\s+[^.;:]+?)\.(?:\s|$)"
@@ -79,9 +80,8 @@ def prose_list(text: str) -> tuple[str, list[tuple[str, int]]] | None:
     unless there are at least three items and every one reads as a team name.
     """
     for match in _prose_list_matches(text):
-        items_text = match.group("items")
+        intro, items_text, base = match.group("intro"), match.group("items"), match.start("items")
         pieces = re.split(r",\s*(?:and\s+)?|\s+and\s+", items_text)
-        base = match.start("items")
         found: list[tuple[str, int]] = []
         cursor = 0
         for piece in pieces:
@@ -90,7 +90,7 @@ def prose_list(text: str) -> tuple[str, list[tuple[str, int]]] | None:
             cursor = index + len(name)
             found.append((name, base + index))
         if len(found) >= 3 and all(parse_item(name) is not None for name, _ in found):
-            return match.group("intro").strip(), found
+            return intro.strip(), found
     return None
 
 
@@ -194,3 +194,9 @@ def typed(role: str, value: str) -> Any:
     if role == "tier" and _INT.match(value):
         return int(value)
     return value
+
+
+def prose_list_candidates(text: str) -> Iterator[tuple[str, str, int]]:
+    """(intro, items, start of items) wherever ``_PROSE_LIST.finditer`` would match."""
+    for match in _prose_list_matches(text):
+        yield match.group("intro"), match.group("items"), match.start("items")

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 FORMS = ("auto", "flat", "wikitext")
 HEAD_CHARS = 200_000
 
-# (pattern, weight): strong signs weigh 3, weak ones 1. Blanks are matched with '[ \t]',
-# never '\s', under MULTILINE: '^\s*' retries every following line end from every line
-# start, which is quadratic on a long run of blank lines.
+# (pattern, weight): strong signs weigh 3, weak ones 1.
 _WIKI_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\{\{[^{}|]{1,80}?(\||\}\})"), 3),
     (re.compile(r"^[ \t]*\{\|", re.MULTILINE), 3),
@@ -30,9 +28,9 @@ _WIKI_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\[\[[^\]\n]+\]\]|'''"), 1),
 )
 _FLAT_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
-    (re.compile(r"^Infobox[ \t]*$", re.MULTILINE), 6),
+    (re.compile(r"^Infobox\s*$", re.MULTILINE), 6),
     (re.compile(r"^- [A-Z][^:\n]{0,40}: ", re.MULTILINE), 2),
-    (re.compile(r"^\|( [^|\n]*\|){2,}[ \t]*$", re.MULTILINE), 2),
+    (re.compile(r"^\|( [^|\n]*\|){2,}\s*$", re.MULTILINE), 2),
     (re.compile(r"^- \S", re.MULTILINE), 1),
 )
 

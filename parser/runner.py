@@ -92,9 +92,8 @@ def check_one(path: str, options: Options) -> FileReport:
     """Parse, validate and check one file; an unreadable file becomes a failed report.
 
     The file is read here and parsed under ``parser.guard``: its time budget and memory
-    ceiling come from ``options.policy``, and a failure of any kind (an unreadable file,
-    a timeout, exhausted memory, a parser giving up) becomes a failed report with one
-    finding, so the other files of a batch carry on.
+    ceiling come from ``options.policy``, and a failure of any kind becomes a failed
+    report with one finding, so the other files of a batch carry on.
     """
     from .api import read_source
 
@@ -107,7 +106,7 @@ def check_one(path: str, options: Options) -> FileReport:
 
 def convert_one(path: str, options: Options) -> tuple[str | None, FileReport]:
     """The JSON text of one file (None when unreadable) and its parse findings (guarded)."""
-    return _convert(path, options, None)
+    return _convert(path, options, "pretty")
 
 
 def convert_line(path: str, options: Options) -> tuple[str | None, FileReport]:
@@ -115,44 +114,83 @@ def convert_line(path: str, options: Options) -> tuple[str | None, FileReport]:
     return _convert(path, options, "line")
 
 
-def convert_into(path: str, options: Options, *, directory: str) -> tuple[str | None, FileReport]:
-    """Convert one file and write ``DIRECTORY/NAME.json`` (atomically) where it runs.
+def convert_into(path: str, options: Options, *, directory: str,
+                 names: dict[str, str] | None = None) -> tuple[str | None, FileReport]:
+    """Convert one file and write ``DIRECTORY/NAME`` (atomically) where it runs.
 
-    Returns the written path (None when the input was unreadable) and the findings, so
-    a worker process writes its own outputs and sends back only a few bytes.
+    ``NAME`` comes from ``names`` (see ``output_names``), else the input's stem plus
+    ``.json``. Returns the written path (None when the input was unreadable) and the
+    findings, so a worker process writes its own outputs and sends back only a few bytes.
     """
-    text, report = _convert(path, options, None)
+    text, report = _convert(path, options, "pretty")
     if text is None:
         return None, report
-    name = "stdin" if path == "-" else Path(path).stem
-    target = Path(directory) / f"{name}.json"
+    target = Path(directory) / ((names or {}).get(path) or output_names([path])[path])
     write_atomic(target, text)
     return str(target), report
 
 
-def _convert(path: str, options: Options, style: str | None) -> tuple[str | None, FileReport]:
+def output_names(paths: Sequence[str]) -> dict[str, str]:
+    """One output file name per input: ``STEM.json``, or, where two inputs share a stem,
+    the whole name (``cup.wiki.json``), then the path's folders (``flat__cup.txt.json``)."""
+    def stem(path: str) -> str:
+        return "stdin.json" if path == "-" else f"{Path(path).stem}.json"
+
+    def full(path: str, depth: int) -> str:
+        parts = Path(path).parts[-depth - 1:]
+        return "__".join(parts) + ".json"
+
+    names = {path: stem(path) for path in paths}
+    for depth in range(0, 64):
+        taken: dict[str, int] = {}
+        for name in names.values():
+            taken[name] = taken.get(name, 0) + 1
+        clashing = [p for p, n in names.items() if taken[n] > 1]
+        if not clashing:
+            break
+        for path in clashing:
+            names[path] = full(path, depth)
+    return names
+
+
+def _convert(path: str, options: Options, style: str) -> tuple[str | None, FileReport]:
     from .api import read_source
 
     try:
         source = read_source(path, options.policy)
-        text, report = guarded(functools.partial(_convert_source, style=style), source,
-                               options)
+        text, report = guarded(_convert_source, source, options, style)
     except LocatedError as error:
         return None, FileReport(path, (error.to_diagnostic(),), failed_input=True)
     return text, report
 
 
-def guarded(function: Callable[[Source, Options], R], source: Source, options: Options) -> R:
-    """``function(source, options)`` under the policy's time budget and memory ceiling.
-
-    With ``options.isolate`` it runs in a forked child (see ``parser.guard``), after
-    everything shared was loaded here once, so that no child loads it again.
-    """
+def guarded(function: Callable[..., R], source: Source, options: Options, *extra: object) -> R:
+    """``function(source, options, *extra)`` under the policy's time budget and memory
+    ceiling (``parser.guard``); a failure of any kind raises a ``LocatedError``."""
     policy = options.policy
     if options.isolate:
-        warm_up(options.schema)
-    return run_guarded(function, source, options, path=source.path, seconds=policy.seconds,
-                       memory_mib=policy.memory_mib, isolate=options.isolate)
+        _load_once(options.schema)
+    return run_guarded(function, source, options, *extra, path=source.path,
+                       seconds=policy.seconds, memory_mib=policy.memory_mib,
+                       isolate=options.isolate)
+
+
+@functools.cache
+def _load_once(schema: str | None) -> None:
+    """Build the grammars and the schema validator in this process, before any fork.
+
+    With ``--isolate`` each file is parsed in a forked child: what the child loads dies
+    with it, so everything shared is loaded here first.
+    """
+    import gc
+
+    from .api import check, parse_source
+    from .source import from_text
+
+    warm_up(schema)
+    warm = "= T =\nInfobox\n- Year: 2031\n== Final ==\n| a | b |\nMay 3\nElm FC 2-1 Oak SC\n"
+    check(parse_source(from_text(warm, "<warm-up>"), schema=schema))
+    gc.freeze()  # what is loaded now stays out of the collector's way in every child
 
 
 def _check_source(source: Source, options: Options) -> FileReport:
@@ -164,13 +202,11 @@ def _check_source(source: Source, options: Options) -> FileReport:
     return FileReport(source.path, tuple(found))
 
 
-def _convert_source(source: Source, options: Options, *,
-                    style: str | None) -> tuple[str, FileReport]:
+def _convert_source(source: Source, options: Options, style: str) -> tuple[str, FileReport]:
     from .api import parse_source
 
     document = parse_source(source, form=options.form, schema=options.schema)
-    report = FileReport(source.path,
-                        tuple(sorted(document.diagnostics, key=Diagnostic.sort_key)))
+    report = FileReport(source.path, tuple(sorted(document.diagnostics, key=Diagnostic.sort_key)))
     if style == "line":
         import json
 
@@ -191,8 +227,9 @@ def run_files(function: Callable[[str, Options], R], paths: Sequence[str], optio
     the number of files, and results stream out as soon as the ones before them are done.
 
     ``function`` must be picklable: a module-level function or a ``functools.partial``
-    of one. ``check_one`` and the ``convert_*`` functions apply the per-file time budget
-    and memory ceiling themselves (``guarded``), in whichever process runs them.
+    of one. Wrapping it is how per-file limits plug in, e.g.
+    ``functools.partial(guarded, check_one)`` for a module-level ``guarded(fn, path,
+    options)`` that runs ``fn`` under a time budget and a memory ceiling.
     Standard input (``-``) is always read in this process, and so are fewer than
     ``MIN_FILES_PER_WORKER`` files per worker: starting a pool costs more than it saves.
     """
@@ -260,23 +297,17 @@ def _worker_start(warm: bool) -> None:
         warm_up()
 
 
-@functools.cache
 def warm_up(schema: str | None = None) -> None:
-    """Load the grammars, the schema validator and every stage's modules now (once per
-    process and schema), by converting a tiny document."""
+    """Load the grammars and the schema validator now (once per process)."""
     import gc
 
-    from .api import check, parse_source
     from .grammar import fast_date_parser, fast_match_parser
     from .schema import fast_validator, load_validator
-    from .source import from_text
 
     fast_match_parser()
     fast_date_parser()
     if fast_validator(schema) is None:
         load_validator(schema)
-    warm = "= T =\nInfobox\n- Year: 2031\n== Final ==\n| a | b |\nMay 3\nElm FC 2-1 Oak SC\n"
-    check(parse_source(from_text(warm, "<warm-up>"), schema=schema))
     gc.freeze()  # long-lived objects: out of the collector's way, and shared after fork
 
 

@@ -19,13 +19,16 @@ loop or crash:
 Violations become SC001 findings with bounded messages (``MAX_MESSAGE_CHARS``), at most
 ``MAX_ERRORS`` per document.
 
+The bundled schema is trusted (a test vets it the same way), so a run that uses it
+skips the vetting; a schema given with ``--schema`` is always vetted.
+
 Two validators share the work. When ``jsonschema-rs`` (compiled, a dependency) is
-importable and the schema is Draft 2020-12, it answers "is this document valid?" in a
-fraction of a millisecond; only a document it rejects goes through ``jsonschema``, which
-gives every error with its path for the located SC001 findings. Without ``jsonschema-rs``
-every document goes through ``jsonschema``; the findings are the same either way (a
-differential test keeps the two validators' verdicts in step). Both see the same vetted
-schema, and neither fetches anything.
+importable, it answers "is this document valid?" in a fraction of a millisecond; only
+a document it rejects goes through ``jsonschema``, which gives every error with its
+path for the located SC001 findings. Valid documents, the usual case, never import
+``jsonschema`` at all, which keeps the command's start-up short. Without
+``jsonschema-rs`` every document goes through ``jsonschema``; the findings are the same
+either way (a differential test keeps the two validators' verdicts in step).
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from .spans import Span, escape, locate
 MAX_MESSAGE_CHARS = 200
 MAX_ERRORS = 1000
 MAX_SCHEMA_BYTES = 10 * 1024 * 1024
+_DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 # Keywords whose value is a schema, an object of schemas, or an array of schemas.
 _SCHEMA_VALUED = ("additionalProperties", "propertyNames", "contains", "not", "if", "then",
@@ -67,9 +71,16 @@ def _fail(file: Path, message: str) -> SchemaError:
 
 @cache
 def load_schema(path: str | None = None) -> dict[str, Any] | bool:
-    """The bundled schema (or ``path``), read and vetted once (see the module docstring)."""
+    """The bundled schema (trusted) or the schema at ``path`` (vetted), read once."""
     file = Path(path) if path else schema_path()
     schema = _read(file)
+    if path is not None:
+        vet_schema(schema, file)
+    return schema
+
+
+def vet_schema(schema: dict[str, Any] | bool, file: Path) -> None:
+    """Refuse a schema that could fetch, loop or crash (see the module docstring)."""
     cls = _validator_class(schema, file)
     try:
         cls.check_schema(schema)
@@ -80,7 +91,6 @@ def load_schema(path: str | None = None) -> dict[str, Any] | bool:
     walk = _walk(schema)
     _check_references(schema, walk, file)
     _check_formats(walk.nodes, file)
-    return schema
 
 
 def _read(file: Path) -> dict[str, Any] | bool:
@@ -287,16 +297,15 @@ def load_validator(path: str | None = None) -> Any:
 
 @cache
 def fast_validator(path: str | None = None) -> Callable[[Any], bool] | None:
-    """``jsonschema-rs``'s compiled ``is_valid`` for a vetted Draft 2020-12 schema; None when
-    it is not installed or the schema is of another draft (``jsonschema`` then does it all).
-    """
+    """``jsonschema-rs``'s compiled ``is_valid`` for a 2020-12 schema; None when it is not
+    installed or the schema is of another draft (then ``jsonschema`` alone is used)."""
     try:
         import jsonschema_rs
     except ImportError:
         return None
-    schema = load_schema(path)  # vetted: local references only, formats checkable
-    if isinstance(schema, dict) and schema.get("$schema", _DRAFT_2020_12).rstrip("#") != (
-            _DRAFT_2020_12):
+    schema = load_schema(path)
+    dialect = schema.get("$schema", "") if isinstance(schema, dict) else ""
+    if not isinstance(schema, dict) or dialect.rstrip("#") not in ("", _DRAFT_2020_12):
         return None
 
     def refuse(uri: str) -> Any:
@@ -309,9 +318,6 @@ def fast_validator(path: str | None = None) -> Callable[[Any], bool] | None:
         return None  # let jsonschema report it
     is_valid: Callable[[Any], bool] = validator.is_valid
     return is_valid
-
-
-_DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 
 def validate(data: dict[str, Any], spans: dict[str, Span],

@@ -264,7 +264,14 @@ def _cut(region: str, start: int, closed: list[tuple[int, int]],
 
 def parse_wikicode(text: str) -> Any:
     """A drop-in for ``mwparserfromhell.parse(text, skip_style_tags=True)`` without its slow
-    paths, for readers that want one tree (the wikitext form).
+    paths (see ``parse_planned``)."""
+    return parse_planned(text)[0]
+
+
+def parse_planned(text: str) -> tuple[Any, Any]:
+    """One mwparserfromhell tree without the tokenizer's slow paths, and the plan used
+    (its ``neutralised``, ``first_offset`` and ``first_token`` say what was read as text),
+    for readers that want one tree (the wikitext form).
 
     The text is planned as for the flat form (without long lines); when openers were
     neutralised, the units are parsed one by one, joined into one ``Wikicode``, and every
@@ -277,7 +284,7 @@ def parse_wikicode(text: str) -> Any:
     starts = [0, *(m.end() for m in re.finditer("\n", text) if m.end() < len(text))]
     layout = plan(text, tuple(starts))
     if len(layout.units) == 1 and not layout.restores:
-        return mwparserfromhell.parse(text, skip_style_tags=True)
+        return mwparserfromhell.parse(text, skip_style_tags=True), layout
     nodes: list[Any] = []
     for unit in layout.units:
         nodes.extend(mwparserfromhell.parse(unit.text, skip_style_tags=True).nodes)
@@ -286,4 +293,4 @@ def parse_wikicode(text: str) -> Any:
         for node in code.filter(recursive=True, forcetype=Text):
             if _HAS_PLACEHOLDER.search(node.value):
                 node.value = node.value.translate(RESTORE)
-    return code
+    return code, layout

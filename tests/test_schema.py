@@ -60,3 +60,9 @@ def test_formats_are_checked() -> None:
 
 def test_validator_is_built_once() -> None:
     assert load_validator() is load_validator()
+
+
+def test_bundled_schema_passes_the_vetting_given_to_user_schemas() -> None:
+    from parser.schema import _read, vet_schema
+
+    vet_schema(_read(schema_path()), schema_path())

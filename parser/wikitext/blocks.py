@@ -55,6 +55,8 @@ def item_body(line: Line) -> str:
 
 
 def _kind(line: Line) -> str:
+    if line.too_long:
+        return "other"
     text = line.text
     stripped = text.strip()
     if not stripped:

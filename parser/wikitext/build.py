@@ -134,7 +134,8 @@ def _block_json(ctx: WikiContext, section: Section, block: WikiBlock,
     elif block.kind in ("comment", "marker", "other"):
         base["text"] = "\n".join(line.raw for line in block.lines)
         if block.kind == "other":
-            flat._unparsed(ctx, block.line, block.end_line, base["text"], section.title)
+            flat._unparsed(ctx, block.line, block.end_line, base["text"], section.title,
+                           too_long=block.lines[0].too_long)
     else:
         base["text"] = block.text
         for line in block.lines:

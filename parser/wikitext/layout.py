@@ -25,7 +25,7 @@ from mwparserfromhell.nodes import Heading as MwHeading
 
 from ..source import Source
 from ..wiki import Heading, Line
-from ..wikiplan import parse_wikicode
+from ..wikiplan import parse_planned
 from .text import (
     BOX_NAMES,
     Rendering,
@@ -98,6 +98,8 @@ class Layout:
     unclosed: list[tuple[str, int]] = field(default_factory=list)
     rendering: Rendering = field(default_factory=Rendering)
     nested: list[NestedBox] = field(default_factory=list)
+    # (how many, offset of the first, its text) of never-closed openers read as plain text
+    neutralised: tuple[int, int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ def _owns_lines(node: Any, name: str, before: str, after: str) -> bool:
 def scan(source: Source) -> Layout:
     """Parse the whole document once and lay it out."""
     text = source.text
-    code = parse_wikicode(text)  # mwparserfromhell without its quadratic paths
+    code, plan = parse_planned(text)
     headings: list[Heading] = []
     heading_lines: set[int] = set()
     pieces: list[Piece] = []
@@ -181,7 +183,9 @@ def scan(source: Source) -> Layout:
     for node, start, _ in loose:
         nested.extend(nested_boxes(node, start, source))
     nested.sort(key=lambda box: box.offset)
-    return Layout(headings, lines, pieces, owner, unclosed, rendering, nested)
+    neutralised = (plan.neutralised, plan.first_offset or 0, plan.first_token) \
+        if plan.neutralised else None
+    return Layout(headings, lines, pieces, owner, unclosed, rendering, nested, neutralised)
 
 
 def contents_offset(tag: Tag, offset: int) -> int:
@@ -300,6 +304,8 @@ def _lines(source: Source, replacements: list[_Replacement], skip: set[int],
         raw = text[start:end]
         if number in owner:
             out.append(Line(number, raw, "", (), "piece"))
+        elif number in source.long_lines:
+            out.append(Line(number, raw, raw, too_long=True))
         elif index >= len(replacements) or replacements[index].start >= end:
             out.append(Line(number, raw, raw))
         else:

@@ -11,6 +11,11 @@ from .layout import Layout
 
 def loose_ends(ctx: WikiContext, layout: Layout) -> None:
     """Report unclosed markup, unknown templates (once per name) and unpaired markers."""
+    if layout.neutralised is not None:
+        count, offset, token = layout.neutralised
+        line, column = ctx.source.position(offset)
+        ctx.note("PA006", f"{count} markup opener(s) are never closed, the first is "
+                 f"{token!r}; read as plain text so that parsing stays fast", line, column)
     for what, offset in layout.unclosed:
         line, column = ctx.source.position(offset)
         kind = "table" if what == "table" else f"{{{{{what}}}}}"
