@@ -100,7 +100,6 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
         from .schema import validate as schema_validate
 
         at(0)  # past the source lines: a failure from here on has no line to name
-
         document.diagnostics.extend(schema_validate(data, spans, schema))
     return document
 

@@ -58,6 +58,7 @@ _limits: tuple[float | None, int | None] = (None, None)
 # Set when the timer fires: the exception it raises can come back as another one (the C
 # tokenizer turns an error raised inside it into a ParserError: "empty token stack").
 _expired = False
+_armed = False
 
 
 def at(line: int) -> None:
@@ -141,7 +142,10 @@ def _in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
     _where, saved, _limits, _expired = 0, _limits, (seconds, memory_mib), False
     try:
         with _cpu_timer(seconds), _address_space(memory_mib):
-            return func(*args)
+            result = func(*args)
+        if _expired:  # the timer fired but its exception was swallowed: do not trust this
+            raise _Timeout()
+        return result
     except (ScorelineError, KeyboardInterrupt):
         raise
     except (_Timeout, Exception) as error:
@@ -150,8 +154,15 @@ def _in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
         _limits, _expired = saved, False
 
 
+# After the budget the timer keeps firing at this interval: C code that calls back into
+# Python may swallow the first exception (a Rust or C extension clearing the error), and
+# every later one must find its way out too.
+REPEAT_SECONDS = 0.05
+
+
 @contextlib.contextmanager
 def _cpu_timer(seconds: float | None) -> Iterator[None]:
+    global _armed
     usable = (seconds is not None and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
     if not usable:
@@ -161,16 +172,24 @@ def _cpu_timer(seconds: float | None) -> Iterator[None]:
 
     def expire(signum: int, frame: object) -> None:
         global _expired
-        _expired = True
-        raise _Timeout()
+        if _armed:
+            _expired = True
+            raise _Timeout()
 
     previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    _armed = True
+    signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
+        while True:  # a late tick must not cut the clean-up short
+            try:
+                _armed = False
+                signal.setitimer(signal.ITIMER_PROF, 0)
+                signal.signal(signal.SIGPROF, previous)
+                break
+            except _Timeout:
+                continue
 
 
 @contextlib.contextmanager

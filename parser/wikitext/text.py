@@ -16,7 +16,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import mwparserfromhell
 from mwparserfromhell.nodes import (
     Argument,
     Comment,
@@ -29,6 +28,8 @@ from mwparserfromhell.nodes import (
     Wikilink,
 )
 from mwparserfromhell.wikicode import Wikicode
+
+from ..wikiplan import parse_wikicode
 
 _QUOTES = re.compile(r"'{2,}")
 BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")
@@ -93,7 +94,8 @@ def param_offset(template: Template, offset: int, param: Any) -> int:
 def render(code: Wikicode | str, offset: int = 0, out: Rendering | None = None) -> str:
     """The plain text of wikicode (``str`` input is parsed first)."""
     if isinstance(code, str):
-        code = mwparserfromhell.parse(code, skip_style_tags=True)
+        parsed: Wikicode = parse_wikicode(code)
+        code = parsed
     out = out if out is not None else Rendering()
     parts: list[str] = []
     for node in code.nodes:
