@@ -98,7 +98,9 @@ class WikiScan:
 
 
 @dataclass(frozen=True, slots=True)
-class _Replacement:
+class Replacement:
+    """Inline markup at ``start:end`` of the text, shown as ``clean`` (shared by both readers)."""
+
     start: int
     end: int
     clean: str
@@ -163,7 +165,7 @@ def scan(source: Source) -> WikiScan:
     layout = plan(source.text, source.line_starts, source.long_lines)
     headings: list[Heading] = []
     heading_lines: set[int] = set()
-    replacements: list[_Replacement] = []
+    replacements: list[Replacement] = []
     restore = layout.restores
     for unit in layout.units:
         if not unit.parse:
@@ -186,11 +188,11 @@ def scan(source: Source) -> WikiScan:
                 if restore:
                     clean = clean.translate(RESTORE)
                     marker = marker.translate(RESTORE) if marker else marker
-                replacements.append(_Replacement(offset, offset + length, clean, kind, marker))
+                replacements.append(Replacement(offset, offset + length, clean, kind, marker))
             elif "''" in node.value:
                 for match in _QUOTES.finditer(node.value):
                     replacements.append(
-                        _Replacement(offset + match.start(), offset + match.end(), "", "quote")
+                        Replacement(offset + match.start(), offset + match.end(), "", "quote")
                     )
             offset += length
         del code
@@ -205,7 +207,7 @@ def scan(source: Source) -> WikiScan:
     return WikiScan(tuple(headings), tuple(lines), tuple(notes))
 
 
-def _lines(source: Source, replacements: list[_Replacement], skip: set[int]) -> list[Line]:
+def _lines(source: Source, replacements: list[Replacement], skip: set[int]) -> list[Line]:
     text = source.text
     starts = source.line_starts
     long_lines = source.long_lines
@@ -226,12 +228,12 @@ def _lines(source: Source, replacements: list[_Replacement], skip: set[int]) -> 
         if rep_index >= len(replacements) or replacements[rep_index].start >= end:
             out.append(Line(number, raw, raw))
             continue
-        out.append(_line_with_markup(number, raw, start, end, replacements, rep_index))
+        out.append(line_with_markup(number, raw, start, end, replacements, rep_index))
     return out
 
 
-def _line_with_markup(number: int, raw: str, start: int, end: int,
-                      replacements: list[_Replacement], index: int) -> Line:
+def line_with_markup(number: int, raw: str, start: int, end: int,
+                      replacements: list[Replacement], index: int) -> Line:
     parts: list[str] = []
     anchors: list[tuple[int, int]] = []
     markers: list[str] = []

@@ -24,7 +24,7 @@ from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.nodes import Heading as MwHeading
 
 from ..source import Source
-from ..wiki import Heading, Line
+from ..wiki import Heading, Line, Replacement, line_with_markup
 from ..wikiplan import parse_planned
 from .text import (
     BOX_NAMES,
@@ -102,15 +102,6 @@ class Layout:
     neutralised: tuple[int, int, str] | None = None
 
 
-@dataclass(frozen=True)
-class _Replacement:
-    start: int
-    end: int
-    clean: str
-    kind: str
-    marker: str | None = None
-
-
 def _line_bounds(text: str, start: int, end: int) -> tuple[str, str]:
     """Text before ``start`` on its line and after ``end`` on its line."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -160,7 +151,7 @@ def scan(source: Source) -> Layout:
                     unclosed.extend(_unclosed(node.value, offset))
         offset = end
     owner = {n: piece for piece in pieces for n in range(piece.line, piece.end_line + 1)}
-    replacements: list[_Replacement] = []
+    replacements: list[Replacement] = []
     for node, start, end in loose:
         if isinstance(node, Text):
             _attach_text(source, owner, node.value, start)
@@ -259,28 +250,28 @@ def _attach(piece: Piece, node: Any, start: int) -> None:
         piece.extra.append(clean)
 
 
-def _replacements(node: Any, start: int, end: int, rendering: Rendering) -> list[_Replacement]:
+def _replacements(node: Any, start: int, end: int, rendering: Rendering) -> list[Replacement]:
     if isinstance(node, Text):
         value = node.value
         if "''" not in value:
             return []
-        return [_Replacement(start + m.start(), start + m.end(), "", "quote")
+        return [Replacement(start + m.start(), start + m.end(), "", "quote")
                 for m in _QUOTES.finditer(value)]
     if isinstance(node, Comment):
-        return [_Replacement(start, end, "", "comment")]
+        return [Replacement(start, end, "", "comment")]
     if isinstance(node, Tag):
         name = str(node.tag).strip().lower()
         if node.wiki_markup:
-            return [_Replacement(start, end, str(node), "markup")]
+            return [Replacement(start, end, str(node), "markup")]
         if name == "section":
-            return [_Replacement(start, end, "", "marker", str(node).strip())]
+            return [Replacement(start, end, "", "marker", str(node).strip())]
         if name == "ref":
             rendering.refs += 1
-            return [_Replacement(start, end, "", "ref")]
+            return [Replacement(start, end, "", "ref")]
     before = rendering.refs
     clean = strip_inline(render_node(node, start, rendering))
     kind = "ref" if rendering.refs > before and not clean.strip() else "inline"
-    return [_Replacement(start, end, clean, kind)]
+    return [Replacement(start, end, clean, kind)]
 
 
 def strip_inline(text: str) -> str:
@@ -288,7 +279,7 @@ def strip_inline(text: str) -> str:
     return _QUOTES.sub("", text).replace("\n", " ")
 
 
-def _lines(source: Source, replacements: list[_Replacement], skip: set[int],
+def _lines(source: Source, replacements: list[Replacement], skip: set[int],
            owner: dict[int, Piece]) -> list[Line]:
     text = source.text
     out: list[Line] = []
@@ -309,41 +300,5 @@ def _lines(source: Source, replacements: list[_Replacement], skip: set[int],
         elif index >= len(replacements) or replacements[index].start >= end:
             out.append(Line(number, raw, raw))
         else:
-            out.append(_line_with_markup(number, raw, start, end, replacements, index))
+            out.append(line_with_markup(number, raw, start, end, replacements, index))
     return out
-
-
-def _line_with_markup(number: int, raw: str, start: int, end: int,
-                      replacements: list[_Replacement], index: int) -> Line:
-    parts: list[str] = []
-    anchors: list[tuple[int, int]] = []
-    markers: list[str] = []
-    kinds: list[str] = []
-    refs = 0
-    pos = start
-    clean_len = 0
-    while index < len(replacements) and replacements[index].start < end:
-        rep = replacements[index]
-        index += 1
-        kinds.append(rep.kind)
-        if rep.start < start:  # continues from an earlier line
-            pos = min(rep.end, end)
-            anchors.append((clean_len, pos - start))
-            continue
-        piece = raw[pos - start: rep.start - start]
-        parts.append(piece)
-        clean_len += len(piece)
-        parts.append(rep.clean)
-        clean_len += len(rep.clean)
-        pos = min(rep.end, end)
-        anchors.append((clean_len, pos - start))
-        if rep.marker:
-            markers.append(rep.marker)
-        if rep.kind == "ref":
-            refs += 1
-    parts.append(raw[pos - start:])
-    clean = "".join(parts)
-    covered = None
-    if not clean.strip() and not markers:
-        covered = next((k for k in kinds if k in ("comment", "ref")), kinds[0])
-    return Line(number, raw, clean, tuple(anchors), covered, tuple(markers), refs)
