@@ -23,7 +23,7 @@ from .errors import InputError, OutputError, ParseError, SchemaError, ScorelineE
 
 if TYPE_CHECKING:
     from .api import check, convert, parse, parse_file, parse_source, read_source
-    from .document import Document
+    from .model.document import Document
 
 __all__ = [
     "Diagnostic", "Document", "InputError", "OutputError", "ParseError", "SchemaError",
@@ -40,7 +40,7 @@ def __getattr__(name: str) -> Any:
 
         return getattr(api, name)
     if name == "Document":
-        from .document import Document
+        from .model.document import Document
 
         return Document
     raise AttributeError(f"module 'parser' has no attribute {name!r}")

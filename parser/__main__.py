@@ -1,5 +1,5 @@
 """``python -m parser`` is the ``scoreline`` command."""
 
-from .cli import main
+from .cli.main import main
 
 raise SystemExit(main())

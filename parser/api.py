@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .document import Document
 from .errors import InputError, LocatedError, UsageError
-from .forms import FORMS, detect
-from .source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
+from .model.document import Document
+from .read.forms import FORMS, detect
+from .read.source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
 
 def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Source:
@@ -67,7 +67,7 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
     that gives up (``RecursionError``, ``MemoryError``, mwparserfromhell's ``ParserError``,
     a Lark error) raises ``ParseError``; time and memory limits are ``parser.guard``'s job.
     """
-    from .guard import failure, parser_failures
+    from .guard.core import failure, parser_failures
 
     try:
         return _parse_source(source, form, validate, schema)
@@ -91,12 +91,12 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
 
         data, spans, diagnostics = build_wikitext(source)
     else:
-        from .build import build
+        from .model.assemble import build
 
         data, spans, diagnostics = build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
-        from .guard import at
+        from .guard.core import at
         from .schema import validate as schema_validate
 
         at(0)  # past the source lines: a failure from here on has no line to name

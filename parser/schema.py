@@ -42,8 +42,8 @@ from urllib.parse import unquote
 
 from .diagnostics import Diagnostic, Severity
 from .errors import SchemaError
+from .model.spans import Span, escape, locate
 from .resources import schema_path
-from .spans import Span, escape, locate
 
 MAX_MESSAGE_CHARS = 200
 MAX_ERRORS = 1000

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from parser.api import check, parse
-from parser.coverage import uncovered_lines
+from parser.model.coverage import uncovered_lines
 
 from .conftest import ROOT, SAMPLES, SEED
 
@@ -364,7 +364,7 @@ def test_full_disk(command: str) -> None:
 
 def test_full_disk_leaves_no_half_written_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
-    from parser.cli import main
+    from parser.cli.main import main
 
     real_fdopen = os.fdopen
 
@@ -418,7 +418,7 @@ def test_version_names_the_tokenizer_and_a_fallback_is_warned_about() -> None:
     version = _cli("--version")
     assert version.returncode == 0 and "with its C tokenizer" in version.stdout
     code = ("import mwparserfromhell.parser as p; p.use_c = False; import sys; "
-            "from parser.cli import main; sys.exit(main(sys.argv[1:]))")
+            "from parser.cli.main import main; sys.exit(main(sys.argv[1:]))")
     fallback = subprocess.run([sys.executable, "-c", code, "check", "--select", STAGE_CODES,
                                str(SEED)], cwd=ROOT,
                               capture_output=True, text=True, timeout=120, check=False)

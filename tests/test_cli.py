@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from parser.cli import main
+from parser.cli.main import main
 
 from .conftest import SAMPLES, SEED
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from parser.catalogue import catalogue
-from parser.cli import main, output_format
+from parser.cli.main import main, output_format
 
 from .conftest import ROOT, SAMPLES
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser.dates import parse_date
+from parser.model.dates import parse_date
 
 
 @pytest.mark.parametrize(("text", "year", "iso"), [
@@ -46,7 +46,7 @@ DATE_CHUNKS = ["September", "Sep", "Sept.", "sat", "Saturday,", "Sun", "Monaco",
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(DATE_CHUNKS), min_size=1, max_size=5).map(" ".join))
 def test_fast_parse_equals_lark_parse(text: str) -> None:
-    from parser.dates import _DIGIT_START, _MAX_DATE_CHARS, lark_date
+    from parser.model.dates import _DIGIT_START, _MAX_DATE_CHARS, lark_date
 
     parse_date.cache_clear()
     stripped = text.strip()

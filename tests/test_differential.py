@@ -3,7 +3,7 @@
 * mwparserfromhell's C tokenizer against its pure-Python tokenizer, on every sample and on
   the shapes the bad-input corpus is made of: the wiki layer must not depend on which one
   is loaded (the C extension can fail to import and the library falls back silently).
-* The whole-text parse against the unit-by-unit parse of ``parser.wikiplan`` (forced, with
+* The whole-text parse against the unit-by-unit parse of ``parser.markup.plan`` (forced, with
   tiny units): on documents whose markup is all closed, cutting between constructs must not
   change a single heading or line.
 """
@@ -19,9 +19,9 @@ import mwparserfromhell.parser
 import pytest
 from mwparserfromhell.nodes import Text
 
-from parser import wikiplan
-from parser.source import decode, from_text
-from parser.wiki import WikiScan, scan
+from parser.markup import plan as wikiplan
+from parser.markup.wiki import WikiScan, scan
+from parser.read.source import decode, from_text
 
 from .conftest import ROOT
 

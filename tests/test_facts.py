@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from parser import facts
 from parser.api import parse
+from parser.model import facts
 
 
 @pytest.mark.parametrize(

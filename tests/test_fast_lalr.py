@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser.fast_lalr import FastLALR, tables_of
-from parser.grammar import date_parser, fast_date_parser, fast_match_parser, match_parser
-from parser.match_lines import (
+from parser.grammar.fast_lalr import FastLALR, tables_of
+from parser.grammar.load import date_parser, fast_date_parser, fast_match_parser, match_parser
+from parser.model.match_lines import (
     _HAS_RESULT,
     MAX_LINE_CHARS,
     lark_match_line,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from parser import grammar_cache
-from parser.grammar_cache import default_cache_dir, load_grammar
+from parser.grammar import cache as grammar_cache
+from parser.grammar.cache import default_cache_dir, load_grammar
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual"}
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -97,8 +97,8 @@ def test_no_cache_dir_still_parses() -> None:
 
 
 def test_tables_are_cached_as_plain_data(tmp_path: Path) -> None:
-    from parser.fast_lalr import FastLALR
-    from parser.grammar_cache import load_tables
+    from parser.grammar.cache import load_tables
+    from parser.grammar.fast_lalr import FastLALR
 
     tables = load_tables("date.lark", tmp_path, **OPTIONS)
     (file,) = sorted(tmp_path.glob("date-*.fast"))

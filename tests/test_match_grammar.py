@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parser.match_lines import parse_match_line, parse_score_cell, parse_team_cell
+from parser.model.match_lines import parse_match_line, parse_score_cell, parse_team_cell
 
 # text -> (home, away, home_score, away_score, status, aet, home_pens, away_pens)
 VALID = {

@@ -29,14 +29,14 @@ from hypothesis.extra.lark import from_lark
 from lark import Lark, Token, Tree
 
 from parser.api import check, parse
-from parser.coverage import uncovered_lines
-from parser.entrants import prose_list_candidates
 from parser.errors import ScorelineError
-from parser.match_lines import MAX_LINE_CHARS, parse_match_line, plausible_name
+from parser.markup.plan import RESTORE, neutralise, plan
+from parser.model.coverage import uncovered_lines
+from parser.model.entrants import prose_list_candidates
+from parser.model.match_lines import MAX_LINE_CHARS, parse_match_line, plausible_name
+from parser.read.source import from_text
 from parser.resources import grammar_path
 from parser.schema import load_validator
-from parser.source import from_text
-from parser.wikiplan import RESTORE, neutralise, plan
 
 from .conftest import ROOT, SAMPLES
 
@@ -160,7 +160,7 @@ def test_the_wiki_plan_covers_the_text_in_order(text: str, unit: int) -> None:
 def test_one_tree_parse_round_trips_with_units_forced(text: str) -> None:
     from unittest import mock
 
-    from parser import wikiplan
+    from parser.markup import plan as wikiplan
 
     try:
         text = from_text(text).text  # what the input policy lets through (no NUL, ...)

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser import entrants
-from parser.entrants import _PROSE_LIST, parse_item, prose_list
+from parser.model import entrants
+from parser.model.entrants import _PROSE_LIST, parse_item, prose_list
 
 from .conftest import SAMPLES, SEED
 

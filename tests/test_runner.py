@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from parser.cli import main
+from parser.batch.runner import Options, check_one, chunk_size, convert_into, gather, run_files
+from parser.cli.main import main
+from parser.cli.progress import Progress
 from parser.errors import UsageError
-from parser.progress import Progress
-from parser.runner import Options, check_one, chunk_size, convert_into, gather, run_files
 
 from .conftest import ROOT, SAMPLES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from parser.api import check, parse
-from parser.coverage import uncovered_lines
+from parser.model.coverage import uncovered_lines
 from parser.schema import load_validator
 
 from .conftest import ROOT

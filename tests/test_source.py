@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parser.errors import InputError
-from parser.source import InputPolicy, decode, from_text
+from parser.read.source import InputPolicy, decode, from_text
 
 
 def test_bom_is_stripped_and_recorded() -> None:
@@ -106,7 +106,7 @@ def test_text_size_limit_counts_utf8_bytes() -> None:
 
 
 def test_names_are_nfc_and_integers_ascii_and_bounded() -> None:
-    from parser.source import ascii_int, normalise_name
+    from parser.read.source import ascii_int, normalise_name
 
     assert normalise_name("Ma\u0301quina") == "M\u00e1quina"
     assert [ascii_int(s) for s in ("12", "٢", "２", "1_0", "+1", "", "1" * 5000)] == [

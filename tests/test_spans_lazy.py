@@ -6,7 +6,7 @@ import copy
 import pickle
 
 from parser.api import parse
-from parser.spans import Span, SpanRecorder, SpanTable
+from parser.model.spans import Span, SpanRecorder, SpanTable
 
 from .conftest import SAMPLES, SEED
 
@@ -52,7 +52,7 @@ def test_writes_fill_the_table_first() -> None:
 
 
 def _pointers(node: object, prefix: str = "") -> list[str]:
-    from parser.spans import escape
+    from parser.model.spans import escape
 
     out = [prefix]
     if isinstance(node, dict):

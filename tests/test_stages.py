@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from parser.api import parse
-from parser.blocks import split_blocks
-from parser.counts import from_heading, from_prose, number_value
-from parser.infobox import parse_field
-from parser.source import from_text
-from parser.tables import parse_tables
-from parser.wiki import Line, scan
+from parser.flat.blocks import split_blocks
+from parser.flat.tables import parse_tables
+from parser.markup.wiki import Line, scan
+from parser.model.counts import from_heading, from_prose, number_value
+from parser.model.infobox import parse_field
+from parser.read.source import from_text
 
 
 def lines_of(text: str) -> list[Line]:

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from parser.api import check, parse
-from parser.cli import main
-from parser.coverage import uncovered_lines
+from parser.cli.main import main
 from parser.errors import InputError
-from parser.forms import detect
+from parser.model.coverage import uncovered_lines
+from parser.read.forms import detect
 from parser.schema import load_validator
 
 

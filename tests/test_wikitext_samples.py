@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parser.api import check, parse
-from parser.coverage import uncovered_lines
+from parser.model.coverage import uncovered_lines
 from parser.schema import load_validator
 from parser.wikitext.text import BOX_NAMES, template_name
 

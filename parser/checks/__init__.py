@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from ..diagnostics import Diagnostic, Severity
-from ..document import Document
+from ..model.document import Document
 from .base import Hit, Rule, rule
 from .registry import ALL_RULES
 

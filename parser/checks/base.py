@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..diagnostics import Severity
-from ..document import Document
-from ..spans import Span
+from ..model.document import Document
+from ..model.spans import Span
 
 
 @dataclass(frozen=True)

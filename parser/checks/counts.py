@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.document import Document
 from . import scopes
 from .base import Hit, rule
 from .stages import Stage, bracket

@@ -10,9 +10,9 @@ import datetime as _dt
 from collections.abc import Iterator
 from typing import Any
 
-from ..dates import WrittenDate, parse_date
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.dates import WrittenDate, parse_date
+from ..model.document import Document
 from .base import Hit, rule
 from .stages import Game, Stage, bracket
 

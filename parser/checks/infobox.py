@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.document import Document
 from .base import Hit, rule
 from .stages import Tie, bracket
 from .teams import normalise

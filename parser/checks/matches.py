@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.document import Document
 from .base import Hit, rule
 from .stages import Game, Stage, Tie, bracket
 

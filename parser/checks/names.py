@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.document import Document
 from .base import Hit, rule
 from .stages import bracket
 from .teams import normalise

@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Iterator
 
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.document import Document
 from .base import Hit, rule
 from .stages import Bracket, Game, Stage, bracket
 

@@ -21,8 +21,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import parse_date
-from ..document import Document
+from ..model.dates import parse_date
+from ..model.document import Document
 from .teams import closest_in, normalise
 
 COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..diagnostics import Severity
-from ..document import Document
+from ..model.document import Document
 from . import scopes
 from .base import Hit, rule
 from .infobox import years

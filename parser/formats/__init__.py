@@ -11,7 +11,7 @@ import importlib
 from collections.abc import Sequence
 from typing import Protocol, cast
 
-from ..report import FileReport, Summary
+from ..batch.file_report import FileReport, Summary
 
 
 class Renderer(Protocol):

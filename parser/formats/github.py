@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..report import FileReport, Summary
+from ..batch.file_report import FileReport, Summary
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -12,9 +12,9 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..batch.file_report import FileReport, Summary
 from ..catalogue import catalogue
 from ..diagnostics import Diagnostic
-from ..report import FileReport, Summary
 
 
 def finding(item: Diagnostic) -> dict[str, Any]:

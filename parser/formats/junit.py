@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from xml.sax.saxutils import escape, quoteattr
 
+from ..batch.file_report import FileReport, Summary
 from ..diagnostics import Diagnostic
-from ..report import FileReport, Summary
 
 
 def _line(path: str, item: Diagnostic) -> str:

@@ -14,9 +14,9 @@ from typing import Any
 from urllib.parse import quote
 
 from .._version import __version__
+from ..batch.file_report import FileReport, Summary
 from ..catalogue import Entry, catalogue
-from ..explain import documentation, markdown_doc
-from ..report import FileReport, Summary
+from ..cli.explain import documentation, markdown_doc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

@@ -16,10 +16,10 @@ from typing import Any
 
 from mwparserfromhell.nodes import ExternalLink, Template
 
-from ..match_lines import Result, Side, parse_score_cell, parse_team_cell
-from ..rounds import match_dict
-from ..source import Source
-from ..spans import Span
+from ..model.match_lines import Result, Side, parse_score_cell, parse_team_cell
+from ..model.rounds import match_dict
+from ..model.spans import Span
+from ..read.source import Source
 from .text import Rendering, param_offsets, render, tidy
 
 # parameter -> the match field it fills (None: kept under ``extra`` without a finding)

@@ -14,18 +14,18 @@ from typing import Any
 
 from mwparserfromhell.nodes import Tag
 
-from .. import build as flat
-from ..blocks import Block
-from ..counts import from_heading
 from ..diagnostics import Diagnostic
-from ..entrants import new_entrant, table_column_roles, typed
-from ..rounds import (
+from ..flat.blocks import Block
+from ..markup.wiki import WikiScan
+from ..model import assemble as flat
+from ..model.counts import from_heading
+from ..model.entrants import new_entrant, table_column_roles, typed
+from ..model.rounds import (
     YearContext,
 )
-from ..sections import Section, build_tree
-from ..source import Source
-from ..spans import Span
-from ..wiki import WikiScan
+from ..model.sections import Section, build_tree
+from ..model.spans import Span
+from ..read.source import Source
 from .blocks import WikiBlock, split_blocks
 from .context import WikiContext
 from .infobox import infobox_fields

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import build as flat
 from ..diagnostics import Diagnostic, Severity
+from ..model import assemble as flat
 from .layout import NestedBox
 
 

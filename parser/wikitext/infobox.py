@@ -17,9 +17,9 @@ from typing import Any
 
 from mwparserfromhell.nodes import Template
 
-from ..infobox import canonical_name, parse_field_text
-from ..source import Source
-from ..spans import Span
+from ..model.infobox import canonical_name, parse_field_text
+from ..model.spans import Span
+from ..read.source import Source
 from .text import Rendering, param_offsets, render, tidy
 
 _UNSAFE = re.compile(r"[^a-z0-9_]+")

@@ -23,9 +23,9 @@ from typing import Any
 from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.nodes import Heading as MwHeading
 
-from ..source import Source
-from ..wiki import Heading, Line, Replacement, line_with_markup
-from ..wikiplan import parse_planned
+from ..markup.plan import parse_planned
+from ..markup.wiki import Heading, Line, Replacement, line_with_markup
+from ..read.source import Source
 from .text import (
     BOX_NAMES,
     Rendering,

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..dates import parse_date
 from ..diagnostics import Severity
-from ..match_lines import parse_score_cell, parse_team_cell
-from ..rounds import (
+from ..model.dates import parse_date
+from ..model.match_lines import parse_score_cell, parse_team_cell
+from ..model.rounds import (
     ResultsColumns,
     YearContext,
     leg_of,
@@ -28,8 +28,8 @@ from ..rounds import (
     resolve_dates,
     round_name,
 )
-from ..sections import Section
-from ..spans import Span
+from ..model.sections import Section
+from ..model.spans import Span
 from .blocks import WikiBlock
 from .boxes import box_match, read_box
 from .context import WikiContext

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from mwparserfromhell.nodes import Comment, Tag, Text
 
-from ..source import Source
-from ..tables import Row, Table
-from ..wiki import Line
+from ..flat.tables import Row, Table
+from ..markup.wiki import Line
+from ..read.source import Source
 from .layout import contents_offset
 from .text import Rendering, render, tidy
 

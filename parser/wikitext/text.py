@@ -29,7 +29,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
-from ..wikiplan import parse_wikicode
+from ..markup.plan import parse_wikicode
 
 _QUOTES = re.compile(r"'{2,}")
 BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")

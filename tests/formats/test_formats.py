@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft4Validator
 
+from parser.batch.file_report import FileReport, Summary
 from parser.catalogue import catalogue
 from parser.diagnostics import Diagnostic, Severity
 from parser.formats import FORMAT_NAMES, renderer
-from parser.report import FileReport, Summary
 
 HERE = Path(__file__).parent
 SNAPSHOTS = HERE / "snapshots"

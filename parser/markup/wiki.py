@@ -28,9 +28,9 @@ from mwparserfromhell.nodes import (
     Heading as MwHeading,
 )
 
-from .guard import at
-from .source import Source
-from .wikiplan import RESTORE, neutralise, plan
+from ..guard.core import at
+from ..read.source import Source
+from .plan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, Severity
 
 
 @dataclass(frozen=True)

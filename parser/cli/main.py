@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from ._version import __version__
-from .errors import ScorelineError, UsageError
-from .formats import FORMAT_NAMES
+from .._version import __version__
+from ..errors import ScorelineError, UsageError
+from ..formats import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_OUTPUT, EXIT_PIPE = 3, 141
@@ -109,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _limits(p: argparse.ArgumentParser) -> None:
-    from .source import DEFAULT_MAX_LINE_CHARS, DEFAULT_MEMORY_MIB, DEFAULT_SECONDS
+    from ..read.source import DEFAULT_MAX_LINE_CHARS, DEFAULT_MEMORY_MIB, DEFAULT_SECONDS
 
     p.add_argument("--max-line-chars", type=int, default=DEFAULT_MAX_LINE_CHARS, metavar="N",
                    help="keep longer lines as text without parsing them "
@@ -128,7 +128,7 @@ def _limits(p: argparse.ArgumentParser) -> None:
 
 
 def _policy(args: argparse.Namespace) -> object:
-    from .source import DEFAULT_MAX_BYTES, InputPolicy
+    from ..read.source import DEFAULT_MAX_BYTES, InputPolicy
 
     max_bytes = DEFAULT_MAX_BYTES if args.max_bytes is None else args.max_bytes
     for flag, value in (("--max-bytes", max_bytes), ("--max-line-chars", args.max_line_chars),
@@ -138,7 +138,7 @@ def _policy(args: argparse.Namespace) -> object:
     if 0 < args.max_memory < 64:
         raise UsageError("--max-memory is in MiB and must be at least 64 (or 0: no limit)")
     if args.schema is not None:
-        from .schema import load_validator
+        from ..schema import load_validator
 
         load_validator(args.schema)  # a bad schema stops the run before any file is read
     return InputPolicy(max_bytes=max_bytes, max_line_chars=args.max_line_chars,
@@ -155,7 +155,7 @@ def _version_text() -> str:
         except PackageNotFoundError:
             return "?"
 
-    from .wiki import c_tokenizer
+    from ..markup.wiki import c_tokenizer
 
     tokenizer = "C tokenizer" if c_tokenizer() else (
         "pure-Python tokenizer: its C extension did not load, parsing is slower")
@@ -178,9 +178,9 @@ def _options(args: argparse.Namespace) -> object:
 
 
 def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
+    from ..batch.runner import Options
+    from ..read.source import InputPolicy
     from .config import Config, discover
-    from .runner import Options
-    from .source import InputPolicy
 
     policy = _policy(args)
     assert isinstance(policy, InputPolicy)
@@ -214,8 +214,7 @@ def output_format(explicit: str | None, configured: str | None) -> str:
 def _convert(args: argparse.Namespace) -> int:
     import functools
 
-    from .progress import Progress
-    from .runner import (
+    from ..batch.runner import (
         Options,
         convert_into,
         convert_line,
@@ -224,6 +223,7 @@ def _convert(args: argparse.Namespace) -> int:
         output_names,
         run_files,
     )
+    from .progress import Progress
 
     options = _options(args)
     assert isinstance(options, Options)
@@ -253,7 +253,7 @@ def _convert(args: argparse.Namespace) -> int:
         elif out is None:
             _write_out(sys.stdout.write, text, progress)
         elif not to_dir:
-            from .runner import write_atomic
+            from ..batch.runner import write_atomic
 
             write_atomic(out, text)
     progress.clear()
@@ -271,7 +271,7 @@ def _write_out(write: Any, text: str, progress: Any) -> None:
 
 def _prepare_output(out: Path, paths: list[str], to_dir: bool, names: dict[str, str]) -> None:
     """Refuse an output that would overwrite an input; create an output directory."""
-    from .errors import OutputError
+    from ..errors import OutputError
 
     targets = {out.resolve()} if not to_dir else {(out / names[p]).resolve() for p in paths}
     for path in paths:
@@ -288,7 +288,7 @@ def _prepare_output(out: Path, paths: list[str], to_dir: bool, names: dict[str, 
 
 
 def _input_line(report: object) -> str:
-    from .report import FileReport
+    from ..batch.file_report import FileReport
 
     assert isinstance(report, FileReport)
     first = report.diagnostics[0]
@@ -300,10 +300,10 @@ def _input_line(report: object) -> str:
 def _check(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from .formats import renderer
+    from ..batch.file_report import FileReport, Summary
+    from ..batch.runner import Options, check_one, fails, gather, run_files
+    from ..formats import renderer
     from .progress import Progress
-    from .report import FileReport, Summary
-    from .runner import Options, check_one, fails, gather, run_files
 
     options, configured = _settings(args)
     assert isinstance(options, Options)
@@ -327,14 +327,14 @@ def _check(args: argparse.Namespace) -> int:
         if not stream:
             kept.append(report)
         elif report.diagnostics:
-            from .formats.text import render_report
+            from ..formats.text import render_report
 
             _write_out(sys.stdout.write, render_report(report, color=color), progress)
     progress.clear()
     summary = Summary(len(paths), {s: counts[s] for s in ("error", "warning", "info")},
                       counts["input_errors"], time.perf_counter() - started)
     if stream:
-        from .formats.text import render_summary
+        from ..formats.text import render_summary
 
         sys.stdout.write(render_summary(summary))
     else:
@@ -357,7 +357,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from .resources import schema_path
+    from ..resources import schema_path
 
     sys.stdout.write(schema_path().read_text(encoding="utf-8"))
     return EXIT_OK
@@ -398,7 +398,7 @@ def _one_line(text: str, limit: int = 1000) -> str:
 
 
 def _warn_slow_tokenizer() -> None:
-    from .wiki import c_tokenizer
+    from ..markup.wiki import c_tokenizer
 
     if not c_tokenizer():
         print("scoreline: warning: mwparserfromhell's C tokenizer did not load; using its "
@@ -412,7 +412,7 @@ class _ClosedStream:
         self.name = name
 
     def write(self, text: str) -> int:
-        from .errors import OutputError
+        from ..errors import OutputError
 
         raise OutputError(f"{self.name} is closed")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .wiki import Line
+from ..markup.wiki import Line
 
 _ARTIFACT = re.compile(r"^\s*(\|-|\|\}|\{\||\|\+|!)")
 _HEADER_WORDS = re.compile(

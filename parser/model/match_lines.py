@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol
 
-from .grammar import fast_match_parser, match_parser
+from ..grammar.load import fast_match_parser, match_parser
 
 
 class Token(Protocol):

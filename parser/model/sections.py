@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .wiki import Heading, Line, WikiScan
+from ..markup.wiki import Heading, Line, WikiScan
 
 _REGION = re.compile(r"^(?P<base>.*?)\s*\((?P<qualifier>[^()]*)\)\s*$")
 

@@ -43,7 +43,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from .errors import ParseError, ScorelineError
+from ..errors import ParseError, ScorelineError
 
 T = TypeVar("T")
 

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .diagnostics import Diagnostic
-from .source import Source
+from ..diagnostics import Diagnostic
+from ..read.source import Source
 from .spans import Span, locate
 
 

@@ -30,8 +30,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from .cache import default_cache_dir, load_grammar, load_tables
 from .fast_lalr import FastLALR
-from .grammar_cache import default_cache_dir, load_grammar, load_tables
 
 
 @cache

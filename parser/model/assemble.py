@@ -10,10 +10,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Diagnostic, Severity
+from ..flat.blocks import MATCH_NOTE, Block, split_blocks
+from ..flat.tables import Row, Table, parse_tables
+from ..guard.core import at
+from ..markup.wiki import Line, scan
+from ..read.source import Source
 from . import counts, facts
-from .blocks import MATCH_NOTE, Block, split_blocks
 from .dates import parse_date
-from .diagnostics import Diagnostic, Severity
 from .entrants import (
     item_text,
     list_role,
@@ -24,7 +28,6 @@ from .entrants import (
     table_column_roles,
     typed,
 )
-from .guard import at
 from .infobox import parse_infobox
 from .rounds import (
     ResultsColumns,
@@ -39,10 +42,7 @@ from .rounds import (
     round_name,
 )
 from .sections import Section, build_tree
-from .source import Source
 from .spans import Span, SpanRecorder
-from .tables import Row, Table, parse_tables
-from .wiki import Line, scan
 
 FORMAT_VERSION = "1.0"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import WrittenDate, parse_date
-from .match_lines import MatchLine, parse_match_line, plausible_name
-from .wiki import Line
+from ..markup.wiki import Line
+from ..model.dates import WrittenDate, parse_date
+from ..model.match_lines import MatchLine, parse_match_line, plausible_name
 
 _INFOBOX = re.compile(r"^\s*infobox\b.*$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*[-*]\s*[^:]{1,60}:")

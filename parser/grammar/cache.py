@@ -17,8 +17,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from ..resources import grammar_path
 from .fast_lalr import tables_of
-from .resources import grammar_path
 
 _FORMAT = "1"
 

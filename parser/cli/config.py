@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Severity
-from .errors import UsageError
+from ..diagnostics import Severity
+from ..errors import UsageError
 
 KEYS = frozenset({"select", "ignore", "strict", "output-format", "severity"})
 
@@ -59,7 +59,7 @@ def _read(path: Path) -> dict[str, Any]:
 
 def known_codes() -> tuple[str, ...]:
     """Every code in the catalogue."""
-    from .catalogue import catalogue
+    from ..catalogue import catalogue
 
     return tuple(catalogue())
 
@@ -89,7 +89,7 @@ def _code_list(value: Any, where: str) -> tuple[str, ...]:
 
 def load(path: Path) -> Config:
     """The ``[tool.scoreline]`` settings of one file, validated."""
-    from .formats import FORMAT_NAMES
+    from ..formats import FORMAT_NAMES
 
     table = _read(path).get("tool", {}).get("scoreline", {})
     if not isinstance(table, dict):

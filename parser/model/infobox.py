@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .wiki import Line, clean_inline
+from ..markup.wiki import Line, clean_inline
 
 # normalised key -> canonical field name
 ALIASES: dict[str, str] = {

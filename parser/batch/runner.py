@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .diagnostics import Diagnostic, Severity
-from .errors import LocatedError, OutputError, UsageError
-from .guard import run_guarded
-from .report import FileReport
-from .source import InputPolicy, Source
+from ..diagnostics import Diagnostic, Severity
+from ..errors import LocatedError, OutputError, UsageError
+from ..guard.core import run_guarded
+from ..read.source import InputPolicy, Source
+from .file_report import FileReport
 
 INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
 MIN_FILES_PER_WORKER = 4
@@ -95,7 +95,7 @@ def check_one(path: str, options: Options) -> FileReport:
     ceiling come from ``options.policy``, and a failure of any kind becomes a failed
     report with one finding, so the other files of a batch carry on.
     """
-    from .api import read_source
+    from ..api import read_source
 
     try:
         source = read_source(path, options.policy)
@@ -154,7 +154,7 @@ def output_names(paths: Sequence[str]) -> dict[str, str]:
 
 
 def _convert(path: str, options: Options, style: str) -> tuple[str | None, FileReport]:
-    from .api import read_source
+    from ..api import read_source
 
     try:
         source = read_source(path, options.policy)
@@ -184,8 +184,8 @@ def _load_once(schema: str | None) -> None:
     """
     import gc
 
-    from .api import check, parse_source
-    from .source import from_text
+    from ..api import check, parse_source
+    from ..read.source import from_text
 
     warm_up(schema)
     warm = "= T =\nInfobox\n- Year: 2031\n== Final ==\n| a | b |\nMay 3\nElm FC 2-1 Oak SC\n"
@@ -194,7 +194,7 @@ def _load_once(schema: str | None) -> None:
 
 
 def _check_source(source: Source, options: Options) -> FileReport:
-    from .api import check, parse_source
+    from ..api import check, parse_source
 
     document = parse_source(source, form=options.form, schema=options.schema)
     found = check(document, select=options.select, ignore=options.ignore,
@@ -203,7 +203,7 @@ def _check_source(source: Source, options: Options) -> FileReport:
 
 
 def _convert_source(source: Source, options: Options, style: str) -> tuple[str, FileReport]:
-    from .api import parse_source
+    from ..api import parse_source
 
     document = parse_source(source, form=options.form, schema=options.schema)
     report = FileReport(source.path, tuple(sorted(document.diagnostics, key=Diagnostic.sort_key)))
@@ -301,8 +301,8 @@ def warm_up(schema: str | None = None) -> None:
     """Load the grammars and the schema validator now (once per process)."""
     import gc
 
-    from .grammar import fast_date_parser, fast_match_parser
-    from .schema import fast_validator, load_validator
+    from ..grammar.load import fast_date_parser, fast_match_parser
+    from ..schema import fast_validator, load_validator
 
     fast_match_parser()
     fast_date_parser()

@@ -1,0 +1,5 @@
+"""The command line: ``scoreline`` and ``python -m parser``."""
+
+from .main import main
+
+__all__ = ["main"]
