@@ -10,7 +10,9 @@ an earlier one is aliased to it, so one misspelling does not ripple into
 "missing winner" and "bye" findings (the names check reports it instead).
 
 Stages follow each other in document order within a region; a regional stage
-hands over to the next stage without a region (``Regional finals``).
+hands over to the next stage without a region (``Regional finals``). Only knockout
+stages follow each other: group and league stages (``stage`` of their rounds, see
+``model.group_stages``) have no successors and are nobody's successor.
 """
 
 from __future__ import annotations
@@ -92,7 +94,7 @@ class Stage:
     spans: list[tuple[int, int]]
     games: list[Game] = field(default_factory=list)
     ties: list[Tie] = field(default_factory=list)
-    knockout: bool = True
+    knockout: bool = True  # every round of the stage has ``"stage": "knockout"``
     two_legged: bool = False
 
     @property
@@ -142,10 +144,10 @@ class Bracket:
 
     def successors(self, stage: Stage) -> list[Stage]:
         """The stage(s) the winners of ``stage`` play next."""
-        if stage.beside:
+        if stage.beside or not stage.knockout:
             return []
         index = self.stages.index(stage)
-        later = [s for s in self.stages[index + 1:] if not s.beside]
+        later = [s for s in self.stages[index + 1:] if s.knockout and not s.beside]
         if not later:
             return []
         if stage.region is None:
@@ -231,6 +233,8 @@ def build(document: Document) -> Bracket:
              if f["kind"] in ("aggregate", "penalties", "advanced") and f["winner"]]
     for stage in stages:
         decide_stage(stage, facts, aliases)
+        stage.knockout = all(rounds[i].get("stage", "knockout") == "knockout"
+                             for i in stage.rounds)
     return Bracket(stages, names, aliases)
 
 

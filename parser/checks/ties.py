@@ -8,18 +8,15 @@ aggregate with different away goals is left undecided but not open.
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
 from typing import Any
 
 from .stages import Game, Stage, Tie
 from .teams import normalise
 
-_NOT_KNOCKOUT = re.compile(r"group|league|table|standing|round.?robin|pool|phase", re.I)
-
 
 def decide_stage(stage: Stage, facts: list[dict[str, Any]], aliases: dict[str, str]) -> None:
-    """Group the stage's counted matches into ties, decide each, and classify the stage."""
+    """Group the stage's counted matches into ties and decide each (a stage is a knockout
+    stage when the model says so of its rounds: ``model.group_stages``)."""
     pairs: dict[frozenset[str], Tie] = {}
     for game in stage.games:
         if not game.counted:
@@ -36,14 +33,8 @@ def decide_stage(stage: Stage, facts: list[dict[str, Any]], aliases: dict[str, s
         if stage.contains(int(fact["line"])):
             key = normalise(fact["winner"])
             stage_facts[aliases.get(key, key)] = fact["kind"]
-    opponents: dict[str, set[str]] = defaultdict(set)
     for tie in stage.ties:
         _decide(tie, stage_facts)
-        opponents[tie.teams[0]].add(tie.teams[1])
-        opponents[tie.teams[1]].add(tie.teams[0])
-    busy = sum(len(o) > 1 for o in opponents.values())
-    stage.knockout = not _NOT_KNOCKOUT.search(stage.name) and not (
-        len(opponents) > 2 and busy * 2 > len(opponents))
 
 
 def _decisive(game: Game) -> bool:

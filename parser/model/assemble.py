@@ -28,6 +28,7 @@ from .entrants import (
     table_column_roles,
     typed,
 )
+from .group_stages import assign_stages
 from .infobox import parse_infobox
 from .rounds import (
     ResultsColumns,
@@ -44,7 +45,7 @@ from .rounds import (
 from .sections import Section, build_tree
 from .spans import Span, SpanRecorder
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 
@@ -60,6 +61,8 @@ class Context:
     facts: list[dict[str, Any]] = field(default_factory=list)
     unparsed: list[dict[str, Any]] = field(default_factory=list)
     infobox: dict[str, Any] | None = None
+    standings: list[dict[str, Any]] = field(default_factory=list)
+    bracket: list[dict[str, Any]] = field(default_factory=list)
 
     def col(self, line: Line, index: int) -> int:
         """File column of 0-based ``index`` into a cleaned line."""
@@ -90,6 +93,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = _infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
+    assign_stages(rounds, [])
     data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
     return data, ctx.spans.resolve(data), ctx.diagnostics
 
@@ -112,6 +116,8 @@ def document_json(ctx: Context, form: str, title: str | None, title_line: int | 
         "entrants": ctx.entrants,
         "declared_counts": ctx.declared,
         "rounds": rounds,
+        "standings": ctx.standings,
+        "bracket": ctx.bracket,
         "unparsed": ctx.unparsed,
         "facts": ctx.facts,
     }

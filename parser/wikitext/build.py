@@ -14,7 +14,7 @@ from typing import Any
 
 from mwparserfromhell.nodes import Tag
 
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..flat.blocks import Block
 from ..markup.wiki import WikiScan
 from ..model import assemble as flat
@@ -28,6 +28,8 @@ from ..model.spans import Span
 from ..read.source import Source
 from .blocks import WikiBlock, split_blocks
 from .context import WikiContext
+from .group_finish import finish, unread_template
+from .groups import SectionGroups, reads_group_template
 from .infobox import infobox_fields
 from .layout import Piece, is_box, scan
 from .loose_ends import loose_ends
@@ -57,6 +59,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = flat._infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
+    finish(ctx, rounds)
     loose_ends(ctx, layout)
     data = flat.document_json(ctx, "wikitext", title, title_line, sections_json, rounds)
     return data, ctx.spans.resolve(data), ctx.diagnostics
@@ -97,8 +100,9 @@ def _section_json(ctx: WikiContext, section: Section, blocks: dict[int, list[Wik
     has_boxes = any(b.piece is not None and b.piece.kind == "template" and is_box(b.piece.name)
                     for b in own) or any(box.line in numbers for box in ctx.nested)
     has_results = any(b["kind"] == "table" and b["role"] == "results" for b in blocks_json)
-    if has_boxes or has_results:
-        rounds.append(round_json(ctx, section, own, tables, years))
+    matrix = SectionGroups(ctx, section, own, tables).read()
+    if has_boxes or has_results or matrix:
+        rounds.append(round_json(ctx, section, own, tables, years, matrix))
     children = [_section_json(ctx, child, blocks, rounds, years) for child in section.children]
     result = {
         "title": title, "level": section.level, "line": section.line,
@@ -167,6 +171,11 @@ def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
             ctx.note("WT003", f"bracket template {base['name']!r} is kept as a block; its "
                      "matches are read from match boxes and results tables only, so none is "
                      "counted twice", line, column, piece.end_line)
+        elif not reads_group_template(piece.name) and piece.name not in _HATNOTES \
+                and (why := unread_template(piece, ctx.source)) is not None:
+            ctx.finding("WT020", Severity.WARNING, f"template {base['name']!r} carries teams "
+                        f"or scores ({why}) but no reader takes it: its matches are not in "
+                        "the JSON", line, column, piece.end_line)
     if piece.extra:
         base["text"] = " ".join(filter(None, [base.get("text", ""), *piece.extra]))
     ctx.spans.mark(base, Span(line, column, piece.end_line))

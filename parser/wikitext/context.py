@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import assemble as flat
+from ..model.spans import Span
 from .layout import NestedBox
 
 
@@ -15,6 +16,11 @@ class WikiContext(flat.Context):
 
     nested: list[NestedBox] = field(default_factory=list)
     templates: list[tuple[str, int]] = field(default_factory=list)
+    # per standings table: its group section's first and last line and titles
+    table_lines: list[tuple[int, int, list[str]]] = field(default_factory=list)
+    # team code -> (name, where written), and every table team, for results matrices
+    team_codes: dict[str, tuple[str, Span]] = field(default_factory=dict)
+    team_names: list[tuple[str, Span]] = field(default_factory=list)
 
     def finding(self, code: str, severity: Severity, message: str, line: int, column: int = 1,
                 end_line: int | None = None, pointer: str = "") -> None:

@@ -35,6 +35,7 @@ from .text import (
     template_name,
     tidy,
 )
+from .wrappers import WrapperEdge, top_nodes, without_edges
 
 INFOBOX_NAME = re.compile(r"^infobox\b")
 _UNCLOSED = re.compile(
@@ -129,10 +130,8 @@ def scan(source: Source) -> Layout:
     loose: list[tuple[Any, int, int]] = []
     rendering = Rendering()
     unclosed: list[tuple[str, int]] = []
-    offset = 0
-    for node in code.nodes:
-        length = len(str(node))
-        end = offset + length
+    for node, offset in top_nodes(code.nodes):
+        end = offset + len(str(node))
         if isinstance(node, MwHeading):
             line, column = source.position(offset)
             title = tidy(render(node.title, offset + node.level, rendering))
@@ -141,7 +140,7 @@ def scan(source: Source) -> Layout:
         else:
             name = template_name(node) if isinstance(node, Template) else ""
             before, after = _line_bounds(text, offset, end)
-            if _owns_lines(node, name, before, after):
+            if _owns_lines(node, name, without_edges(before), without_edges(after)):
                 kind = "template" if isinstance(node, Template) else "table"
                 last = source.line_of(max(end - 1, offset))
                 pieces.append(Piece(kind, node, offset, end, source.line_of(offset), last, name))
@@ -149,7 +148,6 @@ def scan(source: Source) -> Layout:
                 loose.append((node, offset, end))
                 if isinstance(node, Text):
                     unclosed.extend(_unclosed(node.value, offset))
-        offset = end
     owner = {n: piece for piece in pieces for n in range(piece.line, piece.end_line + 1)}
     replacements: list[Replacement] = []
     for node, start, end in loose:
@@ -158,7 +156,7 @@ def scan(source: Source) -> Layout:
             replacements.extend(_replacements(node, start, end, rendering))
             continue
         piece = owner.get(source.line_of(start))
-        if piece is not None:
+        if piece is not None and not isinstance(node, WrapperEdge):
             _attach(piece, node, start)
             continue
         replacements.extend(_replacements(node, start, end, rendering))
@@ -259,6 +257,8 @@ def _replacements(node: Any, start: int, end: int, rendering: Rendering) -> list
                 for m in _QUOTES.finditer(value)]
     if isinstance(node, Comment):
         return [Replacement(start, end, "", "comment")]
+    if isinstance(node, WrapperEdge):
+        return [Replacement(start, end, "", "marker", str(node).strip())]
     if isinstance(node, Tag):
         name = str(node.tag).strip().lower()
         if node.wiki_markup:

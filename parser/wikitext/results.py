@@ -174,14 +174,16 @@ def drop_duplicates(ctx: WikiContext, matches: list[dict[str, Any]]) -> list[dic
 
 
 def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
-               tables: dict[int, WikiTable], years: YearContext) -> dict[str, Any]:
-    """The round a section holds: its match boxes and results-table rows, dates resolved."""
+               tables: dict[int, WikiTable], years: YearContext,
+               matrix: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round a section holds: its match boxes, results-table rows and the ``matrix``
+    matches read from its results matrices, dates resolved."""
     name, region = round_name(section)
     texts = [b.text for b in own if b.kind == "paragraph"]
     for ancestor in section.ancestors():
         texts.extend(line.text for line in ancestor.lines if line.covered != "piece")
     year = prose_year(texts)
-    matches: list[dict[str, Any]] = []
+    matches: list[dict[str, Any]] = list(matrix)
     notes: list[str] = []
     for block in own:
         if block.kind == "paragraph":
