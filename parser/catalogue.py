@@ -102,6 +102,31 @@ STAGE_CODES: tuple[Entry, ...] = (
           "A <section begin=X /> marker has no matching end marker, or the reverse.",
           "<section begin=Final />", "<section begin=Final />...<section end=Final />",
           "parse"),
+    Entry("WT020", "unread-template-with-teams", Severity.WARNING,
+          "A block-level template carries team- or score-shaped parameters but no reader "
+          "takes it, so whatever matches it holds are not in the JSON.",
+          "{{OneLegResult|Elm FC||2–1|Oak SC|}} (before a reader for it exists)",
+          "write the match as a {{Football box}}", "parse"),
+    Entry("WT021", "unknown-table-parameter", Severity.INFO,
+          "A standings or results-matrix template has a parameter the reader does not know, "
+          "or one for a team code its team order does not list; it is kept, not read.",
+          "{{#invoke:Sports table|main|team_order=ELM|win_OAK=2}}",
+          "|team_order=ELM, OAK", "parse"),
+    Entry("WT022", "table-figure-not-a-number", Severity.INFO,
+          "A standings figure (wins, goals, points, adjustment) is not a number; it is read "
+          "as not given.", "|win_ELM=two", "|win_ELM=2", "parse"),
+    Entry("WT023", "matrix-cell-not-read", Severity.INFO,
+          "A results-matrix cell or {{fb r}} row is neither a score, a date nor a status, "
+          "or a standings row names no team: no match or row is made from it.",
+          "|match_ELM_OAK=see below", "|match_ELM_OAK=2–1", "parse"),
+    Entry("WT024", "matrix-repeats-box", Severity.INFO,
+          "A results-matrix cell gives the same match as a match box of its group; it is "
+          "counted once (the box).", "|match_ELM_OAK=2–1 and {{Football box|team1=Elm FC|"
+          "score=2–1|team2=Oak SC}}", "(informational)", "parse"),
+    Entry("WT025", "matrix-contradicts-box", Severity.WARNING,
+          "A results-matrix cell and the match box of the same match give different "
+          "scores; the box is kept.", "|match_ELM_OAK=2–1 and {{Football box|team1=Elm FC|"
+          "score=1–2|team2=Oak SC}}", "correct the matrix cell or the box", "parse"),
     Entry("PA005", "line-too-long", Severity.INFO,
           "A line is longer than --max-line-chars: it is kept in the JSON as text, not parsed.",
           "a table row of 20,000 characters", "split the line, or raise --max-line-chars",

@@ -6,7 +6,7 @@ registers itself. Codes are stable: a code never changes meaning once released.
 
 from __future__ import annotations
 
-from . import byes, counts, dates, infobox, matches, names, progression, tables
+from . import byes, counts, dates, infobox, matches, names, progression, standings, tables
 from .base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -45,4 +45,10 @@ ALL_RULES: tuple[Rule, ...] = (
     tables.unknown_state,
     tables.year_after_season,
     names.near_miss_name,
+    standings.played_not_sum,
+    standings.goal_difference_wrong,
+    standings.points_wrong,
+    standings.group_unbalanced,
+    standings.positions_out_of_order,
+    standings.standings_vs_results,
 )

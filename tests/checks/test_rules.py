@@ -17,7 +17,7 @@ from parser.diagnostics import Severity
 
 RULES = {rule.code: rule for rule in ALL_RULES}
 FAMILIES = {"CO": "counts", "PR": "progression", "MA": "matches", "DA": "dates", "IB": "infobox",
-            "TL": "tables", "NA": "names"}
+            "TL": "tables", "NA": "names", "ST": "standings"}
 
 
 def _example(rule: Rule, kind: str) -> list[str]:
