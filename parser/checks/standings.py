@@ -23,7 +23,7 @@ from .base import Hit, rule
 
 _EXCUSED = re.compile(r"deduct|docked|expel|withdr|disqualif|annul|penal|stripped|awarded",
                       re.IGNORECASE)
-_COLUMNS = ("won", "drawn", "lost", "goals_for", "goals_against")
+_MAX_LINES = 10
 _SHOWN = {"played": "played", "won": "won", "drawn": "drawn", "lost": "lost",
           "goals_for": "goals for", "goals_against": "goals against", "points": "points"}
 
@@ -244,14 +244,16 @@ def _differences(row: dict[str, Any], table: dict[str, Any], found: Tally
         return []  # matches are missing: nothing can be proved
     if found.played > played:
         return [("played", played, found.played)]
-    out = []
+    out: list[tuple[str, int, int]] = []
     if found.results_known:
         out.extend((c, row[c], getattr(found, c)) for c in ("won", "drawn", "lost")
                    if row[c] is not None and row[c] != getattr(found, c))
     if found.goals_known:
         out.extend((c, row[c], getattr(found, c)) for c in ("goals_for", "goals_against")
                    if row[c] is not None and row[c] != getattr(found, c))
-    if row["points"] is not None and found.results_known and not out:
+    written = all(row[c] is not None for c in ("won", "drawn", "lost"))
+    if row["points"] is not None and found.results_known and not written:
+        # with won/drawn/lost written, a wrong total is ST803's; here only points are given
         earned = (table["win_points"] * found.won + table["draw_points"] * found.drawn
                   + table["loss_points"] * found.lost + row["adjust_points"])
         if earned != row["points"]:
@@ -303,8 +305,10 @@ def standings_vs_results(document: Document) -> Iterator[Hit]:
                 continue
             said = ", ".join(f"{_SHOWN[c]} {a}" for c, a, _ in differences)
             made = ", ".join(f"{_SHOWN[c]} {b}" for c, _, b in differences)
-            lines = ", ".join(str(n) for n in sorted(set(found.lines)))
+            numbers = sorted(set(found.lines))
+            lines = ", ".join(str(n) for n in numbers[:_MAX_LINES]) + (
+                f" and {len(numbers) - _MAX_LINES} more" if len(numbers) > _MAX_LINES else "")
             yield Hit(f"{row['team']}: the table gives {said}; the group's "
                       f"{found.played} match{'es' if found.played != 1 else ''} "
-                      f"(line{'s' if len(found.lines) > 1 else ''} {lines}) give {made}",
+                      f"(line{'s' if len(numbers) > 1 else ''} {lines}) give {made}",
                       f"{pointer}/rows/{number}/{differences[0][0]}")

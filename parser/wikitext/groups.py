@@ -33,6 +33,7 @@ from .tables import WikiTable, column_names
 SPORTS_RESULTS = "#invoke:sports results"
 FB_R_HEADER = re.compile(r"^fb r[0-9]? header$")
 FB_R_ROW = re.compile(r"^fb r$")
+FB_R_FOOTER = re.compile(r"^fb r[0-9]? footer$")
 GENERIC_TABLE = re.compile(
     r"^(?:final |group |league )?(?:standings|table|tables|classification)$|^results$"
     r"|^matches$|^fixtures(?: and results)?$|^results? matrix$|^summary$", re.IGNORECASE)
@@ -42,7 +43,8 @@ _LABEL_CHARS = 40
 def reads_group_template(name: str) -> bool:
     """Whether a template (normalised name) is read by this module."""
     return name in (SPORTS_TABLE, SPORTS_RESULTS) or any(
-        pattern.match(name) for pattern in (ROW, HEADER, FOOTER, FB_R_HEADER, FB_R_ROW))
+        pattern.match(name) for pattern in (ROW, HEADER, FOOTER, FB_R_HEADER, FB_R_ROW,
+                                            FB_R_FOOTER))
 
 
 def group_section(section: Section) -> Section:
@@ -119,7 +121,7 @@ class SectionGroups:
             elif any(p.match(name) for p in (ROW, HEADER, FOOTER)):
                 index = self._fb_table(index)
                 continue
-            elif FB_R_HEADER.match(name) or FB_R_ROW.match(name):
+            elif FB_R_HEADER.match(name) or FB_R_ROW.match(name) or FB_R_FOOTER.match(name):
                 index = self._fb_matrix(index)
                 continue
             elif id(block) in self.tables:
@@ -159,10 +161,15 @@ class SectionGroups:
         return start + len(run)
 
     def _fb_matrix(self, start: int) -> int:
-        run = self._run(start, (FB_R_HEADER, FB_R_ROW))
+        run = self._run(start, (FB_R_HEADER, FB_R_ROW, FB_R_FOOTER))
         header = _params(self.ctx, run[0]) if FB_R_HEADER.match(run[0].name) else None
         rows = [_params(self.ctx, p) for p in run if FB_R_ROW.match(p.name)]
-        matrix, problems = read_fb_r(header, rows, run[-1].display_name)
+        row_name = next((p.display_name for p in run if FB_R_ROW.match(p.name)), "fb r")
+        matrix, problems = read_fb_r(header, rows, row_name)
+        for piece in run:
+            if FB_R_FOOTER.match(piece.name):
+                matrix.extra.update({f"footer {p.key}": p.text
+                                     for p in _params(self.ctx, piece) if p.text})
         _report(self.ctx, problems)
         self._matrix(matrix)
         return start + len(run)

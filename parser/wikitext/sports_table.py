@@ -43,14 +43,16 @@ KNOWN = frozenset({
 _TEAM_N = re.compile(r"^team([0-9]+)$")
 _RESULT_N = re.compile(r"^result([0-9]+)$")
 _CODE_LIST = re.compile(r"[^,\s]+")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 
 def team_order(params: dict[str, TemplateParam], source: Source) -> list[tuple[str, Span]]:
     """The codes in table order, each with where it is written."""
     if "team_order" in params:
         item = params["team_order"]
+        raw = _COMMENT.sub(lambda found: " " * len(found.group()), item.raw)
         return [(found.group(), Span(*source.position(item.offset + found.start())))
-                for found in _CODE_LIST.finditer(item.raw)]
+                for found in _CODE_LIST.finditer(raw)]
     numbered = sorted((int(m.group(1)), item) for key, item in params.items()
                       if (m := _TEAM_N.match(key)) and item.text)
     return [(item.text, item.span) for _, item in numbered]
