@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .spans import Span, SpanRecorder
@@ -25,6 +26,7 @@ _INTEGER = re.compile(r"^[+-]?[0-9]{1,4}$")
 _KEY_PUNCT = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=16384)
 def team_key(name: str) -> str:
     """A key joining spellings of one team within a page: case, accents, punctuation and
     ``F.C.``/``FC`` folded (``Elm F.C.`` and ``elm fc`` share ``elm fc``)."""

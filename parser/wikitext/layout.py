@@ -130,8 +130,7 @@ def scan(source: Source) -> Layout:
     loose: list[tuple[Any, int, int]] = []
     rendering = Rendering()
     unclosed: list[tuple[str, int]] = []
-    for node, offset in top_nodes(code.nodes):
-        end = offset + len(str(node))
+    for node, offset, end in top_nodes(code.nodes):
         if isinstance(node, MwHeading):
             line, column = source.position(offset)
             title = tidy(render(node.title, offset + node.level, rendering))

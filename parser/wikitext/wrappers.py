@@ -35,20 +35,21 @@ def _is_wrapper(node: Any) -> bool:
             and node.contents is not None and str(node.tag).strip().lower() in WRAPPERS)
 
 
-def top_nodes(nodes: list[Any], offset: int = 0) -> Iterator[tuple[Any, int]]:
-    """(node, offset) for each top-level node, wrappers opened (nested ones too)."""
+def top_nodes(nodes: list[Any], offset: int = 0) -> Iterator[tuple[Any, int, int]]:
+    """(node, offset, end offset) for each top-level node, wrappers opened (nested ones too)."""
     for node in nodes:
         raw = str(node)
+        end = offset + len(raw)
         if not _is_wrapper(node):
-            yield node, offset
-            offset += len(raw)
+            yield node, offset, end
+            offset = end
             continue
         inner = str(node.contents)
         at = raw.find(inner, raw.find(">") + 1) if inner else raw.find(">") + 1
-        yield WrapperEdge(raw[:at]), offset
+        yield WrapperEdge(raw[:at]), offset, offset + at
         yield from top_nodes(node.contents.nodes, offset + at)
-        yield WrapperEdge(raw[at + len(inner):]), offset + at + len(inner)
-        offset += len(raw)
+        yield WrapperEdge(raw[at + len(inner):]), offset + at + len(inner), end
+        offset = end
 
 
 def without_edges(text: str) -> str:
