@@ -142,6 +142,12 @@ FRAGMENTS = [
     "Text<ref>{{cite web|title=x}}</ref> and {{convert|3|km}}.", "}}", "|}", "{{", "[[",
     "'''", "{{main|Elm Cup}}", "__NOTOC__", "| 1 || Elm || 2–1 || Oak", "!! x",
     "<div>{{Football box|team1=Yew|score=3–3|team2=Fir}}</div>", "",
+    "{{#invoke:Sports table|main|style=WDL|team_order=ELM, OAK|win_ELM=1|gf_ELM=x|name_OAK=Oak}}",
+    "{{#invoke:Sports results|main|team1=ELM|team2=OAK|match_ELM_OAK=[[d|2–1]]|match_X=1}}",
+    "{{Fb cl header}}", "{{Fb cl2 team|p=1|t=Elm|w=2|pts=9}}", "{{Fb cl footer|s=FA}}",
+    "{{Fb r2 header|ELM|OAK}}", "{{fb r|ELM|OAK|2–1}}", "{{fb r|ELM}}", "<onlyinclude>",
+    "</onlyinclude>", "{{TwoLegResult|Elm||3–2|Oak||2–1|1–1}}", "== Group A ==",
+    "{|\n! Pos !! Team !! Pld !! W !! D !! L !! Pts\n|-\n| 1 || Elm (C) || 1 || 1 || 0 || 0 || 3\n|}",
 ]
 
 
