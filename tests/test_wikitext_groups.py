@@ -264,3 +264,28 @@ def test_a_final_between_two_teams_of_one_group_stays_knockout() -> None:
 def test_block_templates_with_teams_or_scores_are_reported(text: str, reported: bool) -> None:
     document = wiki("==First round==\n" + text + "\n")
     assert ("WT020" in [d.code for d in document.diagnostics]) is reported
+
+
+def test_labelled_tables_in_one_section_are_checked_against_their_own_teams() -> None:
+    def table(codes: str, figures: str, names: str) -> str:
+        return ("{{#invoke:Sports table|main|style=WDL|team_order=" + codes + "\n" + figures
+                + "\n" + names + "}}\n")
+    text = ("==Group stage==\n;Group A\n"
+            + table("ELM, OAK", "|win_ELM=1|gf_ELM=1|loss_OAK=1|ga_OAK=1",
+                    "|name_ELM=Elm FC|name_OAK=Oak SC")
+            + ";Group B\n"
+            + table("ASH, YEW", "|win_ASH=1|gf_ASH=2|loss_YEW=1|ga_YEW=2",
+                    "|name_ASH=Ash Town|name_YEW=Yew FC")
+            + box("Elm FC", "1–0", "Oak SC") + box("Ash Town", "1–0", "Yew FC"))
+    document = wiki(text)
+    assert [t["name"] for t in document.data["standings"]] == ["Group A", "Group B"]
+    assert [(r["stage"], r["group"]) for r in document.data["rounds"]] == [("group", None)]
+    assert [(d.code, d.line) for d in check(document) if d.code == "ST806"] == [
+        ("ST806", 8), ("ST806", 8)]
+
+
+def test_a_note_may_point_at_another_teams_note() -> None:
+    document = wiki("==Table==\n{{#invoke:Sports table|main|style=WDL|team_order=ELM, OAK\n"
+                    "|note_ELM=Level on head-to-head |note_OAK=ELM\n}}\n")
+    assert [r["note"] for r in document.data["standings"][0]["rows"]] == [
+        "Level on head-to-head", "Level on head-to-head"]

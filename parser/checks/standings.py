@@ -231,9 +231,20 @@ def positions_out_of_order(document: Document) -> Iterator[Hit]:
             above = (row, points)
 
 
-def _group_matches(document: Document, name: str) -> list[dict[str, Any]]:
-    return [m for item in document.data.get("rounds", []) if item.get("group") == name
-            for m in item["matches"]]
+def _group_matches(document: Document, table: dict[str, Any]) -> list[dict[str, Any]]:
+    """The group's matches: those of its rounds, and, from a group round that belongs to no
+    table but holds this one (a ``Group stage`` section of several labelled tables), those
+    between its own teams."""
+    teams = {team_key(row["team"]) for row in table["rows"]}
+    out = []
+    for item in document.data.get("rounds", []):
+        if item.get("group") == table["name"]:
+            out.extend(item["matches"])
+        elif item.get("group") is None and item.get("stage", "knockout") != "knockout" \
+                and item["line"] <= table["line"] <= item["end_line"]:
+            out.extend(m for m in item["matches"] if m["home"] and m["away"]
+                       and team_key(m["home"]) in teams and team_key(m["away"]) in teams)
+    return out
 
 
 def _differences(row: dict[str, Any], table: dict[str, Any], found: Tally
@@ -293,7 +304,7 @@ def standings_vs_results(document: Document) -> Iterator[Hit]:
     for pointer, table in _tables(document):
         if not _closed(document, table):
             continue
-        records = tally(_group_matches(document, table["name"]))
+        records = tally(_group_matches(document, table))
         if not records:
             continue
         for number, row in enumerate(table["rows"]):

@@ -1,11 +1,11 @@
 """After every section is read: stages, repeated matrix cells, and templates nothing read.
 
-``finish`` gives every round its ``stage`` and ``group`` (``model.group_stages``)
-and then, group by group, drops a results-matrix match that a match box of the same
-group also gives (counted once, as the box; WT024, or WT025 when the two scores
-differ). ``unread_template`` says whether a block-level template that no reader
-took carries team- or score-shaped parameters, so that its matches are not lost
-without a word (WT020).
+``finish`` gives every round its ``stage`` and ``group`` (``model.group_stages``) and
+then, group by group (a round outside every table by itself), drops a results-matrix
+match that a match box of the same group also gives (counted once, as the box; WT024, or
+WT025 when the two scores differ). ``unread_template`` says whether a block-level
+template that no reader took carries team- or score-shaped parameters, so that its
+matches are not lost without a word (WT020).
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ def finish(ctx: WikiContext, rounds: list[dict[str, Any]]) -> None:
     """Stages and groups of the rounds; matrix cells that repeat a box dropped."""
     assign_stages(rounds, table_scopes(ctx))
     by_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for item in rounds:
-        if item["group"] is not None:
-            by_group[item["group"]].append(item)
+    for index, item in enumerate(rounds):
+        # a round outside every table is its own group: its matrix and boxes still overlap
+        by_group[item["group"] if item["group"] is not None else f"\0{index}"].append(item)
     for items in by_group.values():
         _drop_repeats(ctx, items)
 

@@ -1,16 +1,17 @@
-"""``{{#invoke:Sports table|main|style=WDL|...}}``: a group or league table written as parameters.
+"""``{{#invoke:Sports table|main|style=WDL|...}}``: a group or league table as parameters.
 
-The module lists the teams by code in ``team_order=ELM, OAK, ASH`` (or
-``team1=ELM``, ``team2=OAK``, ...) and gives each code's figures as
-``win_ELM``, ``draw_ELM``, ``loss_ELM``, ``gf_ELM``, ``ga_ELM`` (a missing figure is 0,
-as the module counts it), its shown name as ``name_ELM``, a points adjustment as
-``adjust_points_ELM`` (and ``startpoints_ELM``), status letters as ``status_ELM``, a
-note as ``note_ELM``; ``resultN=KO`` labels the Nth row, ``col_KO``/``text_KO`` say what
-the label means; ``winpoints``/``drawpoints``/``losspoints`` change the points rule.
-``match_ELM_OAK`` cells (a table that also shows its matches) go to the results
-matrix reader. Presentation parameters are kept under the table's ``extra``;
-parameters the reader does not know are kept there too and reported (WT021), and so is
-a figure for a code that is not in the team order (the module would not show it).
+The module lists the teams by code in ``team_order=ELM, OAK, ASH`` (or ``team1=ELM``,
+``team2=OAK``, ...) and gives each code's figures as ``win_ELM``, ``draw_ELM``,
+``loss_ELM``, ``gf_ELM``, ``ga_ELM`` (a missing figure is 0, as the module counts it),
+its shown name as ``name_ELM``, a points adjustment as ``adjust_points_ELM`` (and
+``startpoints_ELM``), status letters as ``status_ELM``, a note as ``note_ELM``
+(``note_OAK=ELM`` shares ELM's note); ``resultN=KO`` labels the Nth row,
+``col_KO``/``text_KO`` say what the label means;
+``winpoints``/``drawpoints``/``losspoints`` change the points rule. ``match_ELM_OAK``
+cells (a table that also shows its matches) go to the results matrix reader.
+Presentation parameters are kept under the table's ``extra``; parameters the reader does
+not know are kept there too and reported (WT021), and so is a figure for a code that is
+not in the team order (the module would not show it).
 """
 
 from __future__ import annotations
@@ -132,6 +133,10 @@ def read_sports_table(params: list[TemplateParam], display: str, source: Source
     for position, (code, where) in enumerate(order, start=1):
         read.rows.append(_row(code, where, position, per_team[code], labels, label_text,
                               problems))
+    notes = {row.code: row.fields["note"] for row in read.rows}
+    for row in read.rows:
+        if row.fields["note"] in codes and notes.get(row.fields["note"]):
+            row.fields["note"] = notes[row.fields["note"]]  # ``note_OAK=ELM``: ELM's note
     return read, cells, problems
 
 
