@@ -289,3 +289,20 @@ def test_a_note_may_point_at_another_teams_note() -> None:
                     "|note_ELM=Level on head-to-head |note_OAK=ELM\n}}\n")
     assert [r["note"] for r in document.data["standings"][0]["rows"]] == [
         "Level on head-to-head", "Level on head-to-head"]
+
+
+def test_goals_over_for_and_against_in_two_header_rows() -> None:
+    document = wiki("==Table==\n{| class=\"wikitable\"\n"
+                    "! rowspan=2 | Pos !! rowspan=2 | Team !! rowspan=2 | Pld !! rowspan=2 | W "
+                    "!! rowspan=2 | D !! rowspan=2 | L !! colspan=2 | Goals !! rowspan=2 | Pts\n"
+                    "|-\n! F !! A\n|-\n| 1 || Elm FC || 1 || 1 || 0 || 0 || 2 || 0 || 3\n|}\n")
+    row = document.data["standings"][0]["rows"][0]
+    assert (row["goals_for"], row["goals_against"], row["points"]) == (2, 0, 3)
+
+
+def test_boxes_naming_teams_by_code_join_the_table_by_its_codes() -> None:
+    document = wiki("==Group A==\n{{#invoke:Sports table|main|style=WDL|team_order=ELM, OAK\n"
+                    "|win_ELM=1|gf_ELM=1|loss_OAK=1|ga_OAK=1|name_ELM=Elm FC|name_OAK=Oak SC}}\n"
+                    + box("{{fb|ELM}}", "0–1", "{{fb|OAK}}"))
+    assert document.data["rounds"][0]["group"] == "Group A"
+    assert [c for c, _ in findings(document)] == ["ST806", "ST806"]

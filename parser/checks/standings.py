@@ -193,7 +193,8 @@ def group_unbalanced(document: Document) -> Iterator[Hit]:
       "A team is placed below a team with fewer points.")
 def positions_out_of_order(document: Document) -> Iterator[Hit]:
     """Tables are ordered by points (tie-breakers only order teams level on points). Tables
-    split into sections (``split``) and disqualified teams are left alone.
+    split into sections (``split``) or ranked otherwise (``ranking_style``), and disqualified
+    teams, are left alone.
 
     Failing (reported at 3:18)::
 
@@ -216,7 +217,7 @@ def positions_out_of_order(document: Document) -> Iterator[Hit]:
         }}
     """
     for pointer, table in _tables(document):
-        if any("split" in key for key in table["extra"]):
+        if any(key.startswith(("split", "ranking_style", "sort")) for key in table["extra"]):
             continue
         above: tuple[dict[str, Any], int] | None = None
         for number, row in enumerate(table["rows"]):
@@ -235,7 +236,8 @@ def _group_matches(document: Document, table: dict[str, Any]) -> list[dict[str, 
     """The group's matches: those of its rounds, and, from a group round that belongs to no
     table but holds this one (a ``Group stage`` section of several labelled tables), those
     between its own teams."""
-    teams = {team_key(row["team"]) for row in table["rows"]}
+    teams = {team_key(row[key]) for row in table["rows"] for key in ("team", "code")
+             if row[key]}
     out = []
     for item in document.data.get("rounds", []):
         if item.get("group") == table["name"]:
@@ -308,7 +310,8 @@ def standings_vs_results(document: Document) -> Iterator[Hit]:
         if not records:
             continue
         for number, row in enumerate(table["rows"]):
-            found = records.get(team_key(row["team"]))
+            found = records.get(team_key(row["team"])) or (
+                records.get(team_key(row["code"])) if row["code"] else None)
             if found is None:
                 continue
             differences = _differences(row, table, found)

@@ -56,7 +56,8 @@ def table_scope(table: dict[str, Any], line: int, end_line: int, titles: Iterabl
         league = True
     else:
         league = tables_on_page == 1
-    teams = frozenset(team_key(row["team"]) for row in table["rows"] if row["team"])
+    teams = frozenset(team_key(row[key]) for row in table["rows"] for key in ("team", "code")
+                      if row[key])  # codes too: boxes may name teams by ``{{fb|ELM}}``
     return Scope(table["name"], line, end_line, teams, league)
 
 

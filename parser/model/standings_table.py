@@ -31,6 +31,7 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         "note": r"qualification.*|notes?|remarks?|status|relegation.*|promotion.*",
     }.items()
 }
+_GOALS_OVER = re.compile(r"^goals?\s+", re.IGNORECASE)
 SCORE_HEADER = re.compile(r"\b(score|result)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
 _POSITION = re.compile(r"^=?\s*([0-9]{1,3})(?:st|nd|rd|th|\.)?$")
@@ -43,8 +44,9 @@ def standings_columns(names: list[str]) -> dict[str, int] | None:
         text = " ".join(name.replace("\u00a0", " ").split()).strip(" .:")
         if SCORE_HEADER.search(text):
             return None
+        bare = _GOALS_OVER.sub("", text)  # ``Goals`` over ``F``/``A``: ``Goals F``
         for role, pattern in COLUMNS.items():
-            if role not in roles and pattern.fullmatch(text):
+            if role not in roles and (pattern.fullmatch(text) or pattern.fullmatch(bare)):
                 roles[role] = index
                 break
     if "team" not in roles:
