@@ -306,3 +306,10 @@ def test_boxes_naming_teams_by_code_join_the_table_by_its_codes() -> None:
                     + box("{{fb|ELM}}", "0–1", "{{fb|OAK}}"))
     assert document.data["rounds"][0]["group"] == "Group A"
     assert [c for c, _ in findings(document)] == ["ST806", "ST806"]
+
+
+def test_documented_options_that_look_like_team_keys_are_not_teams() -> None:
+    document = wiki("==Table==\n{{#invoke:Sports table|main|style=WDL|team_order=ELM\n"
+                    "|status_pos=after |note_header=Notes |hth_local=yes\n}}\n")
+    assert document.diagnostics == []
+    assert document.data["standings"][0]["extra"]["status_pos"] == "after"

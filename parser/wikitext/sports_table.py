@@ -105,7 +105,7 @@ def read_sports_table(params: list[TemplateParam], display: str, source: Source
                 read.extra[f"positional {item.key}"] = item.text
             continue
         key = item.key
-        team = split_team_key(key, codes)
+        team = None if key in KNOWN else split_team_key(key, codes)
         if key.startswith("match_"):
             cells.append(item)
         elif team is not None:
