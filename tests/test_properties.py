@@ -374,5 +374,5 @@ def test_output_is_byte_identical_across_hash_seeds(command: list[str]) -> None:
         for line in first.splitlines():
             data = json.loads(line)
             assert list(data) == ["format_version", "source", "title", "title_line", "infobox",
-                                  "sections", "entrants", "declared_counts", "rounds", "unparsed",
-                                  "facts"]
+                                  "sections", "entrants", "declared_counts", "rounds",
+                                  "standings", "bracket", "unparsed", "facts"]
