@@ -86,14 +86,9 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
                              f"wikitext ({detection.reason}); pass --from flat or "
                              "--from wikitext", code="IN006")
         chosen = detection.form
-    if chosen == "wikitext":
-        from .wikitext import build as build_wikitext
+    from .readers import reader_for
 
-        data, spans, diagnostics = build_wikitext(source)
-    else:
-        from .model.assemble import build
-
-        data, spans, diagnostics = build(source)
+    data, spans, diagnostics = reader_for(chosen).build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
         from .guard.core import at
