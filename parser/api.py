@@ -67,7 +67,7 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
     that gives up (``RecursionError``, ``MemoryError``, mwparserfromhell's ``ParserError``,
     a Lark error) raises ``ParseError``; time and memory limits are ``parser.guard``'s job.
     """
-    from .guard.core import failure, parser_failures
+    from .guard import failure, parser_failures
 
     try:
         return _parse_source(source, form, validate, schema)
@@ -91,7 +91,7 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
     data, spans, diagnostics = reader_for(chosen).build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
-        from .guard.core import at
+        from .guard import at
         from .schema import validate as schema_validate
 
         at(0)  # past the source lines: a failure from here on has no line to name

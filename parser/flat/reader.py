@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..guard.core import at
+from ..guard import at
 from ..markup.wiki import scan
 from ..model import counts
 from ..model.assemble import (
