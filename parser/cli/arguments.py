@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from .._version import __version__
 from ..formats import FORMAT_NAMES
@@ -34,6 +35,16 @@ _RULES_EXAMPLE = """examples:
 """
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: the versions are looked up only when asked (importlib.metadata is slow
+    to import, and every other run would pay for it)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        sys.stdout.write(version_text() + "\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="scoreline",
@@ -42,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
                "130 interrupted, 141 output closed early",
     )
-    top.add_argument("--version", action="version", version=version_text())
+    top.add_argument("--version", action=_VersionAction, nargs=0,
+                     help="show the versions in use and exit")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
