@@ -9,7 +9,7 @@ from .exit_codes import EXIT_OK
 
 
 def rules(args: argparse.Namespace) -> int:
-    from . import explain
+    from .. import explain
 
     if args.markdown:
         sys.stdout.write(explain.markdown())
