@@ -102,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--markdown", action="store_true",
                        help="print the whole rules reference as Markdown")
 
+    from .report import add_parser as add_report
+
+    add_report(sub, common)
+
     sub.add_parser("schema", help="print the JSON Schema of the output",
                    epilog="example:\n  scoreline schema > scoreline.schema.json",
                    formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -186,7 +190,7 @@ def _settings(args: argparse.Namespace) -> tuple[object, str | None]:
     assert isinstance(policy, InputPolicy)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
-    checking = args.command == "check"
+    checking = args.command in ("check", "report")
     config = discover(args.config) if checking else Config()
     select = _codes(getattr(args, "select", None), "--select")
     ignore = _codes(getattr(args, "ignore", None), "--ignore")
@@ -312,13 +316,21 @@ def _check(args: argparse.Namespace) -> int:
         raise UsageError("no input files found")
     started = time.perf_counter()
     name = output_format(args.output_format, configured)
+    function: Any = check_one
+    if name == "html":  # the page needs the document: render it where the file is parsed
+        from ..formats.html import ONE_FILE
+        from ..report.pipeline import check_page
+
+        if len(paths) != 1:
+            raise UsageError(ONE_FILE)
+        function = check_page
     color = name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     stream = name == "text"
     progress = Progress(len(paths))
     kept: list[FileReport] = []
     counts: Counter[str] = Counter()
     failed_input = failing = False
-    for report in run_files(check_one, paths, options):
+    for report in run_files(function, paths, options):
         progress.advance()
         counts.update(d.severity.value for d in report.diagnostics)
         counts["input_errors"] += report.failed_input
@@ -344,6 +356,12 @@ def _check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import run
+
+    return run(args, _options(args))
+
+
 def _rules(args: argparse.Namespace) -> int:
     from . import explain
 
@@ -366,10 +384,11 @@ def _schema(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
     _closed_streams()
-    handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules}
+    handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules,
+                "report": _report}
     try:
         args = _parser().parse_args(argv)
-        if args.command in ("convert", "check"):
+        if args.command in ("convert", "check", "report"):
             _warn_slow_tokenizer()
         status = handlers[args.command](args)
         sys.stdout.flush()
