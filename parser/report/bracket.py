@@ -74,13 +74,13 @@ def draw(bracket: Bracket, marks: Marks) -> BracketView | None:
     if not stages:
         return None
     builder = _Builder(bracket, stages, marks)
-    roots: list[tuple[int, Node]] = []
+    roots: list[tuple[int, int, Node]] = []
     for column in range(len(stages) - 1, -1, -1):
         for tie in stages[column].ties:
             if id(tie) not in builder.used:
-                roots.append((tie.games[0].line, builder.node(column, tie)))
-    roots.sort(key=lambda item: item[0])
-    return BracketView(tuple(s.label for s in stages), tuple(node for _, node in roots))
+                roots.append((-column, tie.games[0].line, builder.node(column, tie)))
+    roots.sort(key=lambda item: item[:2])  # the deepest trees first, then by line
+    return BracketView(tuple(s.label for s in stages), tuple(node for *_, node in roots))
 
 
 class _Builder:
@@ -121,7 +121,7 @@ class _Builder:
 
     def box(self, tie: Tie) -> Box:
         first = tie.games[0]
-        target = "m-" + "-".join(first.pointer.split("/")[2::2])
+        target = _target(first.pointer)
         sides = (self.side(tie, tie.teams[0], 0), self.side(tie, tie.teams[1], 1))
         severity = ""
         for rank in ("error", "warning", "info"):

@@ -10,7 +10,7 @@ the lines it spans and the lines its message names (``(line 20)``), with line nu
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
@@ -72,6 +72,11 @@ class Marks:
             if any(f.severity == severity for f in found):
                 return severity
         return ""
+
+    def worst_of(self, targets: Iterable[str]) -> str:
+        """The worst severity marked on any of the elements ``targets``, or ``""``."""
+        found = {self.worst(target) for target in targets}
+        return next((s for s in ("error", "warning", "info") if s in found), "")
 
 
 def findings(diagnostics: Sequence[Diagnostic], anchors: Mapping[str, str],
