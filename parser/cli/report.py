@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError, UsageError
+from .exit_codes import EXIT_OK, EXIT_USAGE
 
 EXAMPLE = """examples:
   scoreline report article.txt -o report/        # report/article.html
@@ -44,7 +45,7 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
     common(rep)
 
 
-def run(args: argparse.Namespace, options: object) -> int:
+def run(args: argparse.Namespace) -> int:
     """Write the pages and the index; 0, or 2 when an input could not be converted."""
     from ..batch.runner import Options, gather, run_files
     from ..report.pipeline import (
@@ -55,8 +56,10 @@ def run(args: argparse.Namespace, options: object) -> int:
         timestamp_now,
         write_page,
     )
+    from .options import run_options
     from .progress import Progress
 
+    options = run_options(args)
     assert isinstance(options, Options)
     paths = list(gather(args.paths))
     if not paths:
@@ -85,7 +88,7 @@ def run(args: argparse.Namespace, options: object) -> int:
     where = out / INDEX if len(paths) > 1 else out / names[paths[0]]
     print(f"scoreline: {len(paths)} page{'s' if len(paths) != 1 else ''} written to {where} "
           f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
-    return 2 if failed else 0
+    return EXIT_USAGE if failed else EXIT_OK
 
 
 def _prepare(out: Path, paths: list[str], names: dict[str, str]) -> None:

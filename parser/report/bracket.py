@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..checks.stages import Bracket, Stage, Tie
+from ..checks.games import Bracket, Stage, Tie
 from .findings import Marks
 from .rounds import score_text
 

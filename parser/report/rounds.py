@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..checks.stages import Bracket, Tie
+from ..checks.games import Bracket, Tie
 
 HOW = {"aggregate": "on aggregate", "penalties": "on penalties", "walkover": "walkover",
        "text": "as the text says", "forfeit": "forfeit", "awarded": "awarded"}
