@@ -12,6 +12,7 @@ column. A tie whose winner is not found in a later stage is the root of its own 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..checks.games import Bracket, Stage, Tie
 from .findings import Marks
@@ -63,14 +64,20 @@ class BracketView:
     trees: tuple[Node, ...]
 
 
-def knockout_stages(bracket: Bracket) -> list[Stage]:
-    """The stages drawn: knockout, in the main draw, with at least one tie."""
-    return [s for s in bracket.stages if s.knockout and not s.beside and s.ties]
+def knockout_stages(bracket: Bracket, rounds: list[dict[str, Any]]) -> list[Stage]:
+    """The stages drawn: knockout (by the checks' reading and by the rounds' own ``stage``
+    where the JSON has one), in the main draw, with at least one tie."""
+    def grouped(stage: Stage) -> bool:
+        kinds = {rounds[i].get("stage") for i in stage.rounds if i < len(rounds)}
+        return bool(kinds) and kinds <= {"group", "league"}
+
+    return [s for s in bracket.stages
+            if s.knockout and not s.beside and s.ties and not grouped(s)]
 
 
-def draw(bracket: Bracket, marks: Marks) -> BracketView | None:
+def draw(bracket: Bracket, marks: Marks, rounds: list[dict[str, Any]]) -> BracketView | None:
     """The bracket of the knockout stages, or None when there are none."""
-    stages = knockout_stages(bracket)
+    stages = knockout_stages(bracket, rounds)
     if not stages:
         return None
     builder = _Builder(bracket, stages, marks)

@@ -43,6 +43,17 @@ class EntrantGroup:
     items: tuple[Item, ...]
 
 
+@dataclass(frozen=True)
+class DrawnBracket:
+    """A bracket the article draws itself (a bracket template), with its ties."""
+
+    id: str
+    name: str
+    template: str | None
+    line: int
+    ties: tuple[Item, ...]
+
+
 @dataclass
 class Page:
     """The model of one report page."""
@@ -63,6 +74,7 @@ class Page:
     entrant_count: int = 0
     declared: list[Item] = field(default_factory=list)
     unparsed: list[Item] = field(default_factory=list)
+    drawn: list[DrawnBracket] = field(default_factory=list)
     timestamp: str | None = None
 
     @property
@@ -96,10 +108,14 @@ def build_page(document: Document | None, diagnostics: Sequence[Diagnostic], *,
     knockout = read_bracket(document) if document is not None else None
     round_views = rounds(data, knockout) if knockout is not None else []
     standing_tables = tables(data)
+    drawn = [DrawnBracket(f"b-{n}", str(b.get("name") or b.get("template") or "Bracket"),
+                          b.get("template"), int(b.get("line") or 0),
+                          tuple(_items(list(b.get("ties") or []), f"b-{n}", f"/bracket/{n}/ties")))
+             for n, b in enumerate(data.get("bracket") or [])]
 
     anchors: dict[str, str] = {"/infobox": "infobox"} if infobox else {}
     lines: dict[int, str] = {}
-    for group in (fields, declared, entrants, unparsed):
+    for group in (fields, declared, entrants, unparsed, *(list(b.ties) for b in drawn)):
         for item in group:
             anchors[item.pointer] = item.id
             lines.setdefault(item.line, item.id)
@@ -122,9 +138,9 @@ def build_page(document: Document | None, diagnostics: Sequence[Diagnostic], *,
                 severity_counts(diagnostics), found, marks,
                 rules_for(sorted({d.code for d in diagnostics})), fields,
                 infobox.get("form"), round_views, standing_tables, None,
-                _groups(entrants), len(entrants), declared, unparsed, timestamp)
+                _groups(entrants), len(entrants), declared, unparsed, drawn, timestamp)
     if knockout is not None:
-        page.bracket = draw(knockout, marks)
+        page.bracket = draw(knockout, marks, list(data.get("rounds") or []))
     return page
 
 

@@ -159,3 +159,19 @@ def test_a_page_of_findings_alone_for_an_input_that_failed() -> None:
     found = [Diagnostic("IN004", Severity.ERROR, "no such file", 1, 1)]
     page = render_page(build_page(None, found, path="missing.txt"))
     assert "no such file" in page and 'id="rule-in004"' in page and "Rounds</h2>" not in page
+
+
+def test_a_bracket_template_of_the_article_is_listed_with_its_ties() -> None:
+    document = parser.parse("= T =\n\n==Final==\nElm FC 1-0 Oak SC\n", "article.txt")
+    document.data["bracket"] = [{
+        "name": "Knockout stage", "template": "4TeamBracket", "line": 5, "end_line": 9,
+        "ties": [{"round": 1, "round_name": "Semi-finals", "tie": 1, "line": 6,
+                  "team1": "<i>Elm</i>", "team2": "Oak SC", "score1": "2", "score2": "1",
+                  "legs": [[1, 0], [1, 1]], "winner": 1}]}]
+    found = [Diagnostic("XX001", Severity.WARNING, "odd", 6, 1, pointer="/bracket/0/ties/0/team1")]
+    page = render_page(build_page(document, found, path="article.txt"))
+    row = re.search(r'<tr id="b-0-0" class="drawn-tie has-marks marked-warning">.*?</tr>', page)
+    assert row is not None
+    assert '<span class="winner">&lt;i&gt;Elm&lt;/i&gt;</span>' in row.group(0)
+    assert "2–1" in row.group(0) and '<span class="chip">1–1</span>' in row.group(0)
+    assert "{{4TeamBracket}}" in page
