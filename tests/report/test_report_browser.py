@@ -175,3 +175,24 @@ def test_a_page_of_300_matches_stays_usable(browser: Browser, tmp_path: Path,
     browser.evaluate("window.scrollTo(0, 0)")
     browser.screenshot(artifacts / "big_cup.png", height=3000)
     assert json.dumps(browser.requests()) == json.dumps([page.as_uri()])
+
+
+def test_the_index_sorts_by_a_column_and_links_every_page(
+        browser: Browser, tmp_path: Path, artifacts: Path) -> None:
+    from parser.cli import main
+
+    out = tmp_path / "out"
+    assert main(["report", str(SAMPLES / "flat"), "-o", str(out), "--jobs", "1"]) == 0
+    index = out / "index.html"
+    browser.open(index.as_uri())
+    rows = "[...document.querySelectorAll('#pages tbody tr')]"
+    links = browser.evaluate(f"{rows}.map((r) => r.querySelector('a').getAttribute('href'))")
+    assert len(links) == 10 and all((out / link).is_file() for link in links)
+    errors = f"{rows}.map((r) => Number(r.cells[2].dataset.value))"
+    browser.evaluate("document.querySelector('button[data-column=\"2\"]').click()")
+    ascending = browser.evaluate(errors)
+    assert ascending == sorted(ascending) and ascending[0] < ascending[-1]
+    browser.evaluate("document.querySelector('button[data-column=\"2\"]').click()")
+    assert browser.evaluate(errors) == sorted(ascending, reverse=True)
+    browser.screenshot(artifacts / "index.png")
+    assert browser.requests() == [index.as_uri()] and browser.errors() == []
