@@ -16,7 +16,7 @@ from typing import Any
 
 from ..checks.games import Bracket, Stage, Tie
 from .findings import Marks
-from .rounds import score_text
+from .rounds import HOW, score_text
 
 MAX_COLUMNS = 16
 """Columns the stylesheet has widths for; deeper trees are drawn at this width."""
@@ -163,7 +163,8 @@ def _note(tie: Tie) -> str:
     if len(games) > 1 and tie.aggregate is not None:
         legs = ", ".join(score_text(g.goals(tie.teams[0]), g.goals(tie.teams[1])) for g in games)
         note = f"legs {legs}"
-        return note + (" · pens" if tie.how == "penalties" else "")
+        decided = HOW.get(tie.how, "") if tie.how != "aggregate" else ""
+        return note + (f" · {decided}" if decided else "")
     data = games[-1].data
     parts = []
     if data.get("aet"):
