@@ -2,11 +2,13 @@
 
 Columns are the knockout stages in order (``parser.checks.stages``: legs and replays of
 a round are one stage; group and league stages and side draws such as a third-place
-match are left out). A tie of column *k* is fed, for each of its teams, by the tie of
-an earlier knockout stage that team won (else one it played in); a team with no earlier
-tie gets a *bye* box, and a team whose last tie lies more than one column back is
-carried through the columns between by bye boxes, so every box stands in its stage's
-column. A tie whose winner is not found in a later stage is the root of its own tree.
+match are left out); stages of one name in several regions (``Second round (North)``,
+``Second round (South)``) share a column. A tie of column *k* is fed, for each of its
+teams, by the tie of an earlier knockout stage that team won (else one it played in);
+a team with no earlier tie gets a *bye* box, and a team whose last tie lies more than
+one column back is carried through the columns between by bye boxes, so every box
+stands in its stage's column. A tie whose winner is not found in a later stage is the
+root of its own tree.
 """
 
 from __future__ import annotations
@@ -77,23 +79,27 @@ def knockout_stages(bracket: Bracket, rounds: list[dict[str, Any]]) -> list[Stag
 
 def draw(bracket: Bracket, marks: Marks, rounds: list[dict[str, Any]]) -> BracketView | None:
     """The bracket of the knockout stages, or None when there are none."""
-    stages = knockout_stages(bracket, rounds)
-    if not stages:
+    columns: dict[str, tuple[str, list[Tie]]] = {}
+    for stage in knockout_stages(bracket, rounds):
+        columns.setdefault(stage.key[0], (stage.name, []))[1].extend(stage.ties)
+    if not columns:
         return None
-    builder = _Builder(bracket, stages, marks)
+    ties = [column_ties for _, column_ties in columns.values()]
+    builder = _Builder(bracket, ties, marks)
     roots: list[tuple[int, int, Node]] = []
-    for column in range(len(stages) - 1, -1, -1):
-        for tie in stages[column].ties:
+    for column in range(len(ties) - 1, -1, -1):
+        for tie in ties[column]:
             if id(tie) not in builder.used:
                 roots.append((-column, tie.games[0].line, builder.node(column, tie)))
     roots.sort(key=lambda item: item[:2])  # the deepest trees first, then by line
-    return BracketView(tuple(s.label for s in stages), tuple(node for *_, node in roots))
+    return BracketView(tuple(name for name, _ in columns.values()),
+                       tuple(node for *_, node in roots))
 
 
 class _Builder:
-    def __init__(self, bracket: Bracket, stages: list[Stage], marks: Marks) -> None:
+    def __init__(self, bracket: Bracket, columns: list[list[Tie]], marks: Marks) -> None:
         self.bracket = bracket
-        self.stages = stages
+        self.columns = columns
         self.marks = marks
         self.used: set[int] = set()
 
@@ -119,7 +125,7 @@ class _Builder:
     def earlier(self, column: int, team: str) -> tuple[int, Tie] | None:
         for wanted in ("winner", "played"):
             for at in range(column - 1, -1, -1):
-                for tie in self.stages[at].ties:
+                for tie in self.columns[at]:
                     if id(tie) in self.used:
                         continue
                     if (tie.winner == team) if wanted == "winner" else team in tie.teams:

@@ -175,3 +175,12 @@ def test_a_bracket_template_of_the_article_is_listed_with_its_ties() -> None:
     assert '<span class="winner">&lt;i&gt;Elm&lt;/i&gt;</span>' in row.group(0)
     assert "2–1" in row.group(0) and '<span class="chip">1–1</span>' in row.group(0)
     assert "{{4TeamBracket}}" in page
+
+
+def test_regional_stages_of_one_name_share_a_bracket_column() -> None:
+    page = _page(Path("samples/flat/04_regional_prelims.txt").resolve())
+    head = re.search(r'<div class="bracket-head">(.*?)</div></div>', page)
+    assert head is not None
+    assert re.findall(r"<div>([^<]+)</div>", head.group(1) + "</div>") == [
+        "Regional quarterfinals", "Regional semifinals", "Regional finals"]
+    assert page.count('class="tree span-3"') == 2, "one tree per region, rooted in its final"
