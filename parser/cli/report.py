@@ -68,6 +68,10 @@ def run(args: argparse.Namespace) -> int:
     names = page_names(paths)
     _prepare(out, paths, names)
     stamp = timestamp_now() if args.timestamp else None
+    if len(paths) > 1:
+        from ..report.render import warm_up
+
+        warm_up()  # before the pool forks: the workers inherit the compiled templates
     function = functools.partial(write_page, directory=str(out), names=names, timestamp=stamp)
     started = time.perf_counter()
     progress = Progress(len(paths))
