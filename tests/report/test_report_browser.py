@@ -196,3 +196,15 @@ def test_the_index_sorts_by_a_column_and_links_every_page(
     assert browser.evaluate(errors) == sorted(ascending, reverse=True)
     browser.screenshot(artifacts / "index.png")
     assert browser.requests() == [index.as_uri()] and browser.errors() == []
+
+
+def test_a_mark_leads_to_its_finding_below_the_bar(browser: Browser, tmp_path: Path) -> None:
+    page, _, _ = _write(SAMPLES / "flat" / "09_knockout_errors.txt", tmp_path)
+    browser.open(page.as_uri())
+    where = browser.evaluate("""(() => {
+      document.querySelector('#m-0-1 a.mark').click();
+      const target = document.querySelector(location.hash).getBoundingClientRect();
+      const bar = document.querySelector('.bar').getBoundingClientRect();
+      return {hash: location.hash, top: target.top, bar: bar.bottom};
+    })()""")
+    assert where["hash"] == "#f-2" and where["top"] >= where["bar"] - 1, where
