@@ -3,9 +3,14 @@ on what they concern, standings with recomputed values, the bracket, the rule te
 
 from __future__ import annotations
 
+import copy
 import html.parser
+import os
 import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import parser
 from parser.diagnostics import Diagnostic, Severity
@@ -184,3 +189,35 @@ def test_regional_stages_of_one_name_share_a_bracket_column() -> None:
     assert re.findall(r"<div>([^<]+)</div>", head.group(1) + "</div>") == [
         "Regional quarterfinals", "Regional semifinals", "Regional finals"]
     assert page.count('class="tree span-3"') == 2, "one tree per region, rooted in its final"
+
+
+def _tag_set(page: str) -> set[str]:
+    return {tag for tag, _ in _elements(page).tags}
+
+
+_BASE = parser.parse("= T =\n\n==Semi-finals==\nElm FC 2-1 Oak SC\nAsh FC 0-1 Yew FC\n\n"
+                     "==Final==\nElm FC 1-0 Yew FC\n", "article.txt")
+
+
+def _with_names(names: list[str]) -> str:
+    document = copy.deepcopy(_BASE)
+    semis = document.data["rounds"][0]["matches"]
+    semis[0]["home"], semis[0]["away"], semis[1]["home"] = names[:3]
+    document.data["title"] = names[3]
+    found = [Diagnostic("XX001", Severity.ERROR, names[0] + names[1], 4, 1,
+                        pointer="/rounds/0/matches/0/home")]
+    return render_page(build_page(document, found, path=names[2]))
+
+
+_BASE_TAGS = _tag_set(_with_names(["Elm FC", "Oak SC", "Ash FC", "T"]))
+
+
+@settings(max_examples=int(os.environ.get("SCORELINE_EXAMPLES", "200")) // 4, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=40), min_size=4, max_size=4))
+def test_any_text_in_the_json_stays_text(names: list[str]) -> None:
+    """Whatever the JSON holds (markup, quotes, entities, controls), it adds no kind of
+    element and no event attribute, and the page keeps its one script."""
+    elements = _elements(_with_names(names))
+    assert {tag for tag, _ in elements.tags} <= _BASE_TAGS
+    assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
+    assert len(elements.scripts) == 1
