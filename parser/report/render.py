@@ -35,6 +35,11 @@ class IndexEntry:
     failed: bool = False
 
 
+def _blank_none(value: object) -> object:
+    """What ``{{ value }}`` prints: a JSON null prints nothing (not ``None``)."""
+    return "" if value is None else value
+
+
 @cache
 def environment() -> jinja2.Environment:
     """The template environment (autoescape on for every template)."""
@@ -45,6 +50,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_blank_none,
     )
     return env
 

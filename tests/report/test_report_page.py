@@ -221,3 +221,13 @@ def test_any_text_in_the_json_stays_text(names: list[str]) -> None:
     assert {tag for tag, _ in elements.tags} <= _BASE_TAGS
     assert not any(name.startswith("on") for _, attrs in elements.tags for name in attrs)
     assert len(elements.scripts) == 1
+
+
+def test_objects_missing_optional_keys_still_render() -> None:
+    document = parser.parse("= T =\n\n==Final==\nElm FC 1-0 Oak SC\n", "article.txt")
+    document.data["bracket"] = [{"ties": [{"team1": "Elm FC", "team2": "Oak SC"}]}]
+    document.data["standings"] = [{"rows": [{"team": "Elm FC"}]}]
+    document.data["entrants"] = [{"name": "Elm FC", "line": 3}]
+    document.data["declared_counts"] = [{"count": 2, "line": 1}]
+    page = render_page(build_page(document, [], path="article.txt"))
+    assert 'id="b-0-0"' in page and 'id="s-0-0"' in page and 'id="e-0"' in page
