@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--markdown", action="store_true",
                        help="print the whole rules reference as Markdown")
 
+    from .report import add_parser as add_report
+
+    add_report(sub, common)
+
     sub.add_parser("schema", help="print the JSON Schema of the output",
                    epilog="example:\n  scoreline schema > scoreline.schema.json",
                    formatter_class=argparse.RawDescriptionHelpFormatter)

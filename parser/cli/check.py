@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from typing import Any
 
 from ..errors import UsageError
 from .convert import write_out
@@ -28,13 +29,21 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no input files found")
     started = time.perf_counter()
     name = output_format(args.output_format, configured)
+    function: Any = check_one
+    if name == "html":  # the page needs the document: render it where the file is parsed
+        from ..formats.html import ONE_FILE
+        from ..report.pipeline import check_page
+
+        if len(paths) != 1:
+            raise UsageError(ONE_FILE)
+        function = check_page
     color = name == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     stream = name == "text"
     progress = Progress(len(paths))
     kept: list[FileReport] = []
     counts: Counter[str] = Counter()
     failed_input = failing = False
-    for report in run_files(check_one, paths, options):
+    for report in run_files(function, paths, options):
         progress.advance()
         counts.update(d.severity.value for d in report.diagnostics)
         counts["input_errors"] += report.failed_input

@@ -12,14 +12,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import ScorelineError
-from . import check, convert, reference
+from . import check, convert, reference, report
 from .arguments import build_parser
 from .exit_codes import EXIT_INTERRUPTED, EXIT_OUTPUT, EXIT_PIPE
 from .streams import closed_streams, discard_stdout, one_line, warn_slow_tokenizer
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "convert": convert.run, "check": check.run, "schema": reference.schema,
-    "rules": reference.rules,
+    "rules": reference.rules, "report": report.run,
 }
 
 
@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     closed_streams()
     try:
         args = build_parser().parse_args(argv)
-        if args.command in ("convert", "check"):
+        if args.command in ("convert", "check", "report"):
             warn_slow_tokenizer()
         status = COMMANDS[args.command](args)
         sys.stdout.flush()

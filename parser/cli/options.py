@@ -46,7 +46,7 @@ def settings(args: argparse.Namespace) -> tuple[object, str | None]:
     assert isinstance(policy, InputPolicy)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
-    checking = args.command == "check"
+    checking = args.command in ("check", "report")
     config = discover(args.config) if checking else Config()
     select = codes_option(getattr(args, "select", None), "--select")
     ignore = codes_option(getattr(args, "ignore", None), "--ignore")
