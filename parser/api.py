@@ -17,46 +17,11 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 from .errors import InputError, LocatedError, UsageError
 from .model.document import Document
+from .read.files import read_source
 from .read.forms import FORMS, detect
 from .read.source import DEFAULT_POLICY, InputPolicy, Source, decode, from_text
 
-
-def read_source(path: str | Path, policy: InputPolicy = DEFAULT_POLICY) -> Source:
-    """Read and decode a file (``-`` is standard input); raise ``InputError`` when it cannot be.
-
-    At most ``policy.max_bytes`` + 1 bytes are ever read, so a device or pipe that never
-    ends (``/dev/zero``) is refused as too large rather than filling the memory.
-    """
-    name = str(path)
-    limit = policy.max_bytes
-    try:
-        if name == "-":
-            import sys
-
-            if sys.stdin is None:
-                raise InputError(name, "standard input is closed", code="IN004")
-            data = sys.stdin.buffer.read(limit + 1 if limit else -1)
-        else:
-            file = Path(path)
-            if file.is_dir():
-                raise InputError(name, "is a directory, not a file", code="IN004")
-            size = file.stat().st_size
-            if limit and size > limit:
-                raise InputError(name, f"file is {size} bytes, over the limit of "
-                                 f"{limit} (see --max-bytes)", code="IN003")
-            with file.open("rb") as handle:
-                data = handle.read(limit + 1 if limit else -1)
-    except FileNotFoundError:
-        raise InputError(name, "no such file", code="IN004") from None
-    except PermissionError:
-        raise InputError(name, "permission denied", code="IN004") from None
-    except (OSError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise InputError(name, f"cannot read: {reason}", code="IN004") from None
-    if limit and len(data) > limit:
-        raise InputError(name, f"input is more than {limit} bytes, over the limit "
-                         "(see --max-bytes)", code="IN003")
-    return decode(data, name, policy)
+__all__ = ["check", "convert", "parse", "parse_file", "parse_source", "read_source"]
 
 
 def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
@@ -67,7 +32,7 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
     that gives up (``RecursionError``, ``MemoryError``, mwparserfromhell's ``ParserError``,
     a Lark error) raises ``ParseError``; time and memory limits are ``parser.guard``'s job.
     """
-    from .guard.core import failure, parser_failures
+    from .guard import failure, parser_failures
 
     try:
         return _parse_source(source, form, validate, schema)
@@ -86,17 +51,12 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
                              f"wikitext ({detection.reason}); pass --from flat or "
                              "--from wikitext", code="IN006")
         chosen = detection.form
-    if chosen == "wikitext":
-        from .wikitext import build as build_wikitext
+    from .readers import reader_for
 
-        data, spans, diagnostics = build_wikitext(source)
-    else:
-        from .model.assemble import build
-
-        data, spans, diagnostics = build(source)
+    data, spans, diagnostics = reader_for(chosen).build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
-        from .guard.core import at
+        from .guard import at
         from .schema import validate as schema_validate
 
         at(0)  # past the source lines: a failure from here on has no line to name

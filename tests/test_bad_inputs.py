@@ -165,7 +165,23 @@ def runs(request: pytest.FixtureRequest,
     with ThreadPoolExecutor(max_workers=2) as pool:
         futures = {case.name: pool.submit(_run, case, directory)
                    for case in CASES if case.name in selected}
+        _STARTED.update(futures)
         yield futures
+    _STARTED.clear()
+
+
+# The cases above run in background threads. A test that runs the CLI in this process
+# lowers RLIMIT_AS (the in-process memory ceiling) for the whole process while it parses,
+# and a case process spawned meanwhile would inherit that ceiling (its exec then fails
+# with EFAULT, or it runs out of memory early): every other test waits for the cases.
+_STARTED: dict[str, Future[Run]] = {}
+
+
+@pytest.fixture(autouse=True)
+def _cases_settled(request: pytest.FixtureRequest) -> None:
+    if "case" not in getattr(getattr(request.node, "callspec", None), "params", {}):
+        for future in list(_STARTED.values()):
+            future.result()
 
 
 @pytest.mark.parametrize("case", CASES, ids=IDS)

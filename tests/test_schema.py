@@ -63,6 +63,7 @@ def test_validator_is_built_once() -> None:
 
 
 def test_bundled_schema_passes_the_vetting_given_to_user_schemas() -> None:
-    from parser.schema import _read, vet_schema
+    from parser.schema import read_schema as _read
+    from parser.schema import vet_schema
 
     vet_schema(_read(schema_path()), schema_path())

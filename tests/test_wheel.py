@@ -24,6 +24,9 @@ def test_wheel_installs_and_converts_the_seed(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "parser/_data/grammars/match_line.lark" in names
     assert "parser/_data/schemas/scoreline.schema.json" in names
+    for template in ("page.html.j2", "index.html.j2", "macros.html.j2", "report.css",
+                     "report.js", "index.js"):
+        assert f"parser/report/templates/{template}" in names
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
@@ -38,6 +41,12 @@ def test_wheel_installs_and_converts_the_seed(tmp_path: Path) -> None:
                             capture_output=True, timeout=120, cwd=tmp_path, check=False)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["title"] == "2017 U.S. Open Cup qualification"
+    pages = subprocess.run([str(env_dir / "bin" / "scoreline"), "report", str(SEED), "-o",
+                            str(tmp_path / "pages")], capture_output=True, timeout=120,
+                           cwd=tmp_path, check=False)
+    assert pages.returncode == 0, pages.stderr
+    assert "2017 U.S. Open Cup qualification" in (tmp_path / "pages" / f"{SEED.stem}.html"
+                                                  ).read_text(encoding="utf-8")
     where = subprocess.run([str(python), "-c", "import parser; print(parser.__file__)"],
                            capture_output=True, text=True, cwd=tmp_path, check=True)
     assert str(env_dir) in where.stdout

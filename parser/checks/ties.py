@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .stages import Game, Stage, Tie
+from .games import Game, Stage, Tie
 from .teams import normalise
 
 

@@ -22,7 +22,7 @@ class Renderer(Protocol):
 
 
 MODULES = {"text": "text", "json": "json_format", "github": "github", "sarif": "sarif",
-           "junit": "junit"}
+           "junit": "junit", "html": "html"}
 FORMAT_NAMES = tuple(MODULES)
 
 

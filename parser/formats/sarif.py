@@ -16,7 +16,7 @@ from urllib.parse import quote
 from .._version import __version__
 from ..batch.file_report import FileReport, Summary
 from ..catalogue import Entry, catalogue
-from ..cli.explain import documentation, markdown_doc
+from ..explain import documentation, markdown_doc
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}

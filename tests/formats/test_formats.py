@@ -49,7 +49,9 @@ REPORTS = [
                                           check="input"),), failed_input=True),
 ]
 SUMMARY = Summary.of(list(REPORTS), 0.0)
-CASES = [(name, False) for name in FORMAT_NAMES] + [("text", True)]
+# html is the report page of one file (tests/report/); these render four files at once
+FINDINGS_FORMATS = [name for name in FORMAT_NAMES if name != "html"]
+CASES = [(name, False) for name in FINDINGS_FORMATS] + [("text", True)]
 
 
 def _render(name: str, color: bool = False, strict: bool = False) -> str:
@@ -67,9 +69,19 @@ def test_snapshot(name: str, color: bool) -> None:
 
 
 def test_every_format_is_a_module_found_by_name() -> None:
-    assert set(FORMAT_NAMES) == {"text", "json", "github", "sarif", "junit"}
-    for name in FORMAT_NAMES:
+    assert set(FORMAT_NAMES) == {"text", "json", "github", "sarif", "junit", "html"}
+    for name in FINDINGS_FORMATS:
         assert _render(name) == _render(name), "pure and deterministic"
+
+
+def test_html_renders_the_page_of_one_file_and_refuses_several() -> None:
+    from parser.errors import UsageError
+
+    page = renderer("html")(REPORTS[1:2], SUMMARY)
+    assert page.startswith("<!DOCTYPE html>") and page.count('<li class="finding') == 3
+    assert "ünïcode &amp; &lt;odd&gt;.txt" in page
+    with pytest.raises(UsageError, match="renders one file"):
+        renderer("html")(REPORTS, SUMMARY)
 
 
 def test_sarif_validates_and_has_one_rule_per_code() -> None:

@@ -1,8 +1,4 @@
-"""Stage 5, schema validation: the JSON is checked against ``schemas/scoreline.schema.json``
-(or a schema given with ``--schema``).
-
-A schema is vetted once, when it is loaded, so that validation itself cannot fetch,
-loop or crash:
+"""Loading and vetting a schema, once, so that validation itself cannot fetch, loop or crash:
 
 * it must be a JSON object (or boolean) of at most ``MAX_SCHEMA_BYTES``, valid against
   the metaschema of its ``$schema`` (drafts 4, 6, 7, 2019-09 and 2020-12; 2020-12 when
@@ -13,42 +9,27 @@ loop or crash:
   (exit 2), and nothing is ever fetched (the registry refuses all retrieval);
 * a cycle of references that never descends into the instance (``a`` -> ``b`` -> ``a``,
   which passes ``check_schema`` and then raises ``RecursionError``) is refused;
-* every ``format`` the schema uses must have a checker here (``date`` does), and
-  formats are checked.
-
-Violations become SC001 findings with bounded messages (``MAX_MESSAGE_CHARS``), at most
-``MAX_ERRORS`` per document.
+* every ``format`` the schema uses must have a checker here (``date`` does).
 
 The bundled schema is trusted (a test vets it the same way), so a run that uses it
 skips the vetting; a schema given with ``--schema`` is always vetted.
-
-Two validators share the work. When ``jsonschema-rs`` (compiled, a dependency) is
-importable, it answers "is this document valid?" in a fraction of a millisecond; only
-a document it rejects goes through ``jsonschema``, which gives every error with its
-path for the located SC001 findings. Valid documents, the usual case, never import
-``jsonschema`` at all, which keeps the command's start-up short. Without
-``jsonschema-rs`` every document goes through ``jsonschema``; the findings are the same
-either way (a differential test keeps the two validators' verdicts in step).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from .diagnostics import Diagnostic, Severity
-from .errors import SchemaError
-from .model.spans import Span, escape, locate
-from .resources import schema_path
+from ..errors import SchemaError
+from ..model.spans import escape
+from ..resources import schema_path
 
-MAX_MESSAGE_CHARS = 200
-MAX_ERRORS = 1000
 MAX_SCHEMA_BYTES = 10 * 1024 * 1024
-_DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 # Keywords whose value is a schema, an object of schemas, or an array of schemas.
 _SCHEMA_VALUED = ("additionalProperties", "propertyNames", "contains", "not", "if", "then",
@@ -73,7 +54,7 @@ def _fail(file: Path, message: str) -> SchemaError:
 def load_schema(path: str | None = None) -> dict[str, Any] | bool:
     """The bundled schema (trusted) or the schema at ``path`` (vetted), read once."""
     file = Path(path) if path else schema_path()
-    schema = _read(file)
+    schema = read_schema(file)
     if path is not None:
         vet_schema(schema, file)
     return schema
@@ -81,7 +62,7 @@ def load_schema(path: str | None = None) -> dict[str, Any] | bool:
 
 def vet_schema(schema: dict[str, Any] | bool, file: Path) -> None:
     """Refuse a schema that could fetch, loop or crash (see the module docstring)."""
-    cls = _validator_class(schema, file)
+    cls = validator_class(schema, file)
     try:
         cls.check_schema(schema)
     except RecursionError:
@@ -93,7 +74,7 @@ def vet_schema(schema: dict[str, Any] | bool, file: Path) -> None:
     _check_formats(walk.nodes, file)
 
 
-def _read(file: Path) -> dict[str, Any] | bool:
+def read_schema(file: Path) -> dict[str, Any] | bool:
     try:
         if file.is_dir():
             raise _fail(file, "cannot read schema: is a directory")
@@ -115,7 +96,7 @@ def _read(file: Path) -> dict[str, Any] | bool:
     return schema
 
 
-def _validator_class(schema: dict[str, Any] | bool, file: Path) -> Any:
+def validator_class(schema: dict[str, Any] | bool, file: Path) -> Any:
     from jsonschema import validators
 
     known = {
@@ -275,76 +256,3 @@ def _check_formats(nodes: dict[str, Any], file: Path) -> None:
             raise _fail(file, f"format {node['format']!r} at {pointer or '/'} cannot be "
                         "checked here (no checker is installed for it); remove it, or "
                         f"use one of: {', '.join(sorted(checkable))}")
-
-
-@cache
-def load_validator(path: str | None = None) -> Any:
-    """A compiled validator for the bundled schema (or ``path``), built once."""
-    from jsonschema import FormatChecker
-    from referencing import Registry
-    from referencing.exceptions import NoSuchResource
-
-    file = Path(path) if path else schema_path()
-    schema = load_schema(path)
-    cls = _validator_class(schema, file)
-
-    def refuse(uri: str) -> Any:
-        raise NoSuchResource(ref=uri)  # type: ignore[call-arg]
-
-    registry: Registry[Any] = Registry(retrieve=refuse)  # type: ignore[call-arg]
-    return cls(schema, registry=registry, format_checker=FormatChecker())
-
-
-@cache
-def fast_validator(path: str | None = None) -> Callable[[Any], bool] | None:
-    """``jsonschema-rs``'s compiled ``is_valid`` for a 2020-12 schema; None when it is not
-    installed or the schema is of another draft (then ``jsonschema`` alone is used)."""
-    try:
-        import jsonschema_rs
-    except ImportError:
-        return None
-    schema = load_schema(path)
-    dialect = schema.get("$schema", "") if isinstance(schema, dict) else ""
-    if not isinstance(schema, dict) or dialect.rstrip("#") not in ("", _DRAFT_2020_12):
-        return None
-
-    def refuse(uri: str) -> Any:
-        raise ValueError(f"not fetching {uri}: only local references are allowed")
-
-    try:
-        validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=True,
-                                                       retriever=refuse)
-    except (ValueError, jsonschema_rs.ReferencingError):
-        return None  # let jsonschema report it
-    is_valid: Callable[[Any], bool] = validator.is_valid
-    return is_valid
-
-
-def validate(data: dict[str, Any], spans: dict[str, Span],
-             schema_file: str | None = None) -> list[Diagnostic]:
-    """Every schema violation as an SC001 error placed at the source of the object it concerns.
-
-    At most ``MAX_ERRORS`` are listed; a last finding says when more were left out.
-    """
-    fast = fast_validator(schema_file)
-    if fast is not None and fast(data):
-        return []
-    validator = load_validator(schema_file)
-    out: list[Diagnostic] = []
-    for error in validator.iter_errors(data):
-        if len(out) == MAX_ERRORS:
-            out.append(Diagnostic(
-                "SC001", Severity.ERROR, f"schema: more than {MAX_ERRORS} violations; the "
-                "rest are not listed", 1, 1, None, None, "", "schema"))
-            break
-        pointer = "".join(f"/{escape(str(part))}" for part in error.absolute_path)
-        span = locate(spans, pointer)
-        message = " ".join(str(error.message).split())
-        if len(message) > MAX_MESSAGE_CHARS:
-            message = message[: MAX_MESSAGE_CHARS - 3] + "..."
-        shown = pointer if len(pointer) <= 120 else pointer[:117] + "..."
-        out.append(Diagnostic(
-            "SC001", Severity.ERROR, f"schema: {message} (at {shown or '/'})",
-            span.line, span.column, span.end_line, span.end_column, pointer, "schema",
-        ))
-    return out

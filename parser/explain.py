@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ..catalogue import Entry, catalogue
-from ..errors import UsageError
+from .catalogue import Entry, catalogue
+from .errors import UsageError
 
 STAGES = {"input": "reading the input", "parse": "parsing", "schema": "schema validation",
           "check": "discrepancy checks"}
