@@ -44,7 +44,7 @@ from .rounds import (
 from .sections import Section, build_tree
 from .spans import Span, SpanRecorder
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 
@@ -60,6 +60,7 @@ class Context:
     facts: list[dict[str, Any]] = field(default_factory=list)
     unparsed: list[dict[str, Any]] = field(default_factory=list)
     infobox: dict[str, Any] | None = None
+    bracket: list[dict[str, Any]] = field(default_factory=list)
 
     def col(self, line: Line, index: int) -> int:
         """File column of 0-based ``index`` into a cleaned line."""
@@ -112,6 +113,7 @@ def document_json(ctx: Context, form: str, title: str | None, title_line: int | 
         "entrants": ctx.entrants,
         "declared_counts": ctx.declared,
         "rounds": rounds,
+        "bracket": ctx.bracket,
         "unparsed": ctx.unparsed,
         "facts": ctx.facts,
     }
