@@ -6,7 +6,19 @@ registers itself. Codes are stable: a code never changes meaning once released.
 
 from __future__ import annotations
 
-from . import byes, counts, dates, infobox, matches, names, progression, tables
+from . import (
+    brackets,
+    byes,
+    counts,
+    dates,
+    infobox,
+    knockout,
+    matches,
+    names,
+    progression,
+    tables,
+    totals,
+)
 from .base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -38,6 +50,8 @@ ALL_RULES: tuple[Rule, ...] = (
     infobox.leaked_fragment,
     infobox.champion_vs_final,
     infobox.final_score,
+    totals.matches_total,
+    totals.goals_total,
     tables.extra_cells,
     tables.missing_cells,
     tables.required_cell_empty,
@@ -45,4 +59,8 @@ ALL_RULES: tuple[Rule, ...] = (
     tables.unknown_state,
     tables.year_after_season,
     names.near_miss_name,
+    knockout.winner_contradicts_score,
+    knockout.aggregate_not_sum,
+    knockout.second_leg_not_swapped,
+    brackets.bracket_differs,
 )

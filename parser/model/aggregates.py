@@ -90,3 +90,26 @@ def aggregate_json(text: str, score: TieScore, flip: bool = False) -> dict[str, 
     first, second = score.first, score.second
     home, away = (second, first) if flip else (first, second)
     return {"text": text, "home": home, "away": away, "away_goals": score.away_goals}
+
+
+_SLOT_SCORE = re.compile(r"^\s*([0-9]{1,3})(?:\s*\(\s*([0-9]{1,2})\s*\))?")
+
+
+def slot_score(text: str | None) -> tuple[int, int | None] | None:
+    """A bracket slot's score: goals, then a shoot-out score in parentheses (``1 (4)``)."""
+    found = _SLOT_SCORE.match(text or "")
+    if found is None:
+        return None
+    return int(found.group(1)), int(found.group(2)) if found.group(2) else None
+
+
+def slot_winner(score1: str | None, score2: str | None) -> int | None:
+    """1 or 2: the bracket slot with the higher score (then the higher shoot-out), else None."""
+    one, two = slot_score(score1), slot_score(score2)
+    if one is None or two is None:
+        return None
+    if one[0] != two[0]:
+        return 1 if one[0] > two[0] else 2
+    if one[1] is not None and two[1] is not None and one[1] != two[1]:
+        return 1 if one[1] > two[1] else 2
+    return None

@@ -18,6 +18,7 @@ from typing import Any
 
 from mwparserfromhell.nodes import Template
 
+from ..model.aggregates import slot_score, slot_winner
 from ..model.spans import Span
 from ..read.source import normalise_name
 from .context import WikiContext
@@ -27,7 +28,6 @@ from .text import Rendering, param_offsets, render, tidy
 _SLOT = re.compile(r"^rd([0-9]{1,2})[a-z]?-(team|score|seed)0*([0-9]{1,3})"
                    r"(?:-(agg|[0-9]))?$", re.IGNORECASE)
 _ROUND = re.compile(r"^rd([0-9]{1,2})$", re.IGNORECASE)
-_FIRST_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s*\(\s*([0-9]{1,2})\s*\))?")
 _NAME = re.compile(r"^[0-9]{1,2}teambracket|^#invoke:(roundn|team ?bracket|build ?bracket)$"
                    r"|^round(2|4|8|16|32|64)\b|bracket$")
 
@@ -93,25 +93,6 @@ def _read(ctx: WikiContext, template: Template, offset: int, invoked: bool) -> S
     return slots
 
 
-def _number(text: str | None) -> tuple[int, int | None] | None:
-    found = _FIRST_NUMBER.match(text or "")
-    if found is None:
-        return None
-    return int(found.group(1)), int(found.group(2)) if found.group(2) else None
-
-
-def score_winner(score1: str | None, score2: str | None) -> int | None:
-    """1 or 2: the slot with the higher score (then the higher shoot-out in brackets)."""
-    one, two = _number(score1), _number(score2)
-    if one is None or two is None:
-        return None
-    if one[0] != two[0]:
-        return 1 if one[0] > two[0] else 2
-    if one[1] is not None and two[1] is not None and one[1] != two[1]:
-        return 1 if one[1] > two[1] else 2
-    return None
-
-
 def _tie(ctx: WikiContext, slots: Slots, round_number: int, tie: int) -> dict[str, Any] | None:
     keys = [(round_number, 2 * tie - 1), (round_number, 2 * tie)]
     teams = [slots.teams.get(k) for k in keys]
@@ -121,7 +102,7 @@ def _tie(ctx: WikiContext, slots: Slots, round_number: int, tie: int) -> dict[st
     legs_written = [slots.legs.get(k, {}) for k in keys]
     legs: list[list[int]] = []
     for number in sorted(set(legs_written[0]) & set(legs_written[1])):
-        pair = [_number(legs_written[side][number].text) for side in (0, 1)]
+        pair = [slot_score(legs_written[side][number].text) for side in (0, 1)]
         if pair[0] is not None and pair[1] is not None:
             legs.append([pair[0][0], pair[1][0]])
     texts = [s.text if s is not None and s.text else None for s in scores]
@@ -140,7 +121,7 @@ def _tie(ctx: WikiContext, slots: Slots, round_number: int, tie: int) -> dict[st
         "seed1": seeds[0].text or None if seeds[0] is not None else None,
         "seed2": seeds[1].text or None if seeds[1] is not None else None,
         "score1": texts[0], "score2": texts[1], "legs": legs,
-        "winner": marked or score_winner(texts[0], texts[1]), "bold": marked,
+        "winner": marked or slot_winner(texts[0], texts[1]), "bold": marked,
     }
     ctx.spans.mark(result, anchor.span)
     for side, team in (("team1", teams[0]), ("team2", teams[1])):
