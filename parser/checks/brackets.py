@@ -122,17 +122,10 @@ def bracket_differs(document: Document) -> Iterator[Hit]:
     brk = bracket(document)
     ties = _found(brk)
     for index, item in enumerate(document.data.get("bracket", [])):
-        matched: dict[int, tuple[Stage, Tie, tuple[str, str]]] = {}
+        matched = _match_ties(brk, ties, item["ties"])
         rounds: dict[int, Counter[int]] = {}
-        for number, slot in enumerate(item["ties"]):
-            if not slot["team1"] or not slot["team2"]:
-                continue
-            one, two = _key(brk, slot["team1"]), _key(brk, slot["team2"])
-            found = [(s, t, p) for s, t in ties if (p := _pair(t, one, two)) is not None]
-            if found:
-                stage, tie, pair = _pick(found, slot)
-                matched[number] = (stage, tie, pair)
-                rounds.setdefault(slot["round"], Counter())[id(stage)] += 1
+        for number, (stage, _, _) in matched.items():
+            rounds.setdefault(item["ties"][number]["round"], Counter())[id(stage)] += 1
         used = {id(t) for _, t, _ in matched.values()}
         for number, slot in enumerate(item["ties"]):
             pointer = f"/bracket/{index}/ties/{number}"
@@ -146,10 +139,30 @@ def bracket_differs(document: Document) -> Iterator[Hit]:
                 yield from _wrong_team(brk, ties, rounds, used, item, slot, pointer)
 
 
-def _pick(found: list[tuple[Stage, Tie, tuple[str, str]]],
-          slot: dict[str, Any]) -> tuple[Stage, Tie, tuple[str, str]]:
-    named = [f for f in found if _fold(f[0].name) == _fold(slot["round_name"])]
-    return (named or found)[0]
+def _match_ties(brk: Bracket, ties: list[tuple[Stage, Tie]], slots: list[dict[str, Any]]
+                ) -> dict[int, tuple[Stage, Tie, tuple[str, str]]]:
+    """Bracket tie index -> the stage tie of the same pair; each stage tie is taken once,
+    by a bracket tie of the round named like its stage first."""
+    candidates: dict[int, list[tuple[Stage, Tie, tuple[str, str]]]] = {}
+    for number, slot in enumerate(slots):
+        if slot["team1"] and slot["team2"]:
+            one, two = _key(brk, slot["team1"]), _key(brk, slot["team2"])
+            found = [(s, t, p) for s, t in ties if (p := _pair(t, one, two)) is not None]
+            if found:
+                candidates[number] = found
+    matched: dict[int, tuple[Stage, Tie, tuple[str, str]]] = {}
+    taken: set[int] = set()
+    for named_only in (True, False):
+        for number, found in candidates.items():
+            if number in matched:
+                continue
+            wanted = _fold(slots[number]["round_name"])
+            for stage, tie, pair in found:
+                if id(tie) not in taken and (not named_only or _fold(stage.name) == wanted):
+                    matched[number] = (stage, tie, pair)
+                    taken.add(id(tie))
+                    break
+    return matched
 
 
 def _wrong_team(brk: Bracket, ties: list[tuple[Stage, Tie]], rounds: dict[int, Counter[int]],

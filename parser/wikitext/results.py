@@ -16,6 +16,7 @@ from typing import Any
 
 from ..diagnostics import Severity
 from ..model.dates import parse_date
+from ..model.leg_dates import leg_dates
 from ..model.match_lines import parse_score_cell, parse_team_cell
 from ..model.rounds import (
     ResultsColumns,
@@ -203,11 +204,12 @@ def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
     matches = drop_duplicates(ctx, matches)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
+    by_leg = leg_dates(texts) if any(m["leg"] for m in matches) else {}
     for found in matches:
         if leg and not found["leg"]:
             found["leg"] = leg
-        if default_date and not found["date"]:
-            found["date"] = default_date
+        if not found["date"]:
+            found["date"] = by_leg.get(found["leg"] or "") or default_date
     resolve_dates(matches, YearContext(prose=year, infobox=years.infobox, season=years.season))
     result = {
         "name": name, "region": region, "section": section.title, "year": year,
