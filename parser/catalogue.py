@@ -115,7 +115,7 @@ STAGE_CODES: tuple[Entry, ...] = (
           "parse"),
     Entry("WT012", "row-without-teams", Severity.WARNING,
           "A result row ({{TwoLegResult}}, {{OneLegResult}}) lacks team 1 or team 2, so no "
-          "match was made from it.", "{{TwoLegResult|Elm||3–1||||2–0|1–1}}",
+          "match was made from it.", "{{TwoLegResult|Elm||3–1|||2–0|1–1}}",
           "{{TwoLegResult|Elm||3–1|Oak||2–0|1–1}}", "parse"),
     Entry("PA005", "line-too-long", Severity.INFO,
           "A line is longer than --max-line-chars: it is kept in the JSON as text, not parsed.",
