@@ -117,6 +117,18 @@ STAGE_CODES: tuple[Entry, ...] = (
           "A result row ({{TwoLegResult}}, {{OneLegResult}}) lacks team 1 or team 2, so no "
           "match was made from it.", "{{TwoLegResult|Elm||3–1|||2–0|1–1}}",
           "{{TwoLegResult|Elm||3–1|Oak||2–0|1–1}}", "parse"),
+    Entry("WT013", "row-repeats-box", Severity.INFO,
+          "A result row's leg repeats a match box of the same round (a 'Summary' of rows and "
+          "'Matches' with boxes); it is counted once (the box), and the row's aggregate and "
+          "winner fill the box's when it has none.",
+          "{{OneLegResult|Elm||1–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
+          "keep both: the note is informational", "parse"),
+    Entry("WT014", "row-differs-from-box", Severity.WARNING,
+          "A result row and the match box of the same leg (same home and away team in one "
+          "round) give different scores; the box is counted.",
+          "{{OneLegResult|Elm||2–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
+          "{{OneLegResult|Elm||1–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
+          "parse"),
     Entry("PA005", "line-too-long", Severity.INFO,
           "A line is longer than --max-line-chars: it is kept in the JSON as text, not parsed.",
           "a table row of 20,000 characters", "split the line, or raise --max-line-chars",

@@ -175,3 +175,26 @@ def test_infobox_totals_agree_with_walkovers_either_way() -> None:
     for count, codes in (("1", []), ("2", []), ("3", ["IB507"]), ("0", ["IB507"])):
         doc = wiki(page.replace("N", count))
         assert [f[0] for f in findings(doc) if f[0].startswith("IB5")] == codes, count
+
+
+SUMMARY_AND_BOXES = ("== Play-off round ==\n=== Summary ===\n{{TwoLegStart}}\n"
+                     "{{TwoLegResult|Elm||3–1|'''Oak'''||2–0|1–1}}\n|}\n=== Matches ===\n"
+                     "{{Football box|team1=Elm|score=2–0|team2=Oak}}\n"
+                     "{{Football box|team1=Oak|score=1–1|team2=Elm}}\n")
+
+
+def test_rows_repeating_boxes_are_counted_once_and_fill_the_box() -> None:
+    doc = wiki(SUMMARY_AND_BOXES)
+    (item,) = doc.data["rounds"]
+    assert (item["name"], item["section"]) == ("Play-off round", "Matches")
+    first, second = item["matches"]
+    assert (first["line"], second["line"], second["leg"], second["winner"]) == (7, 8, "2nd",
+                                                                                 "home")
+    assert second["aggregate"] == {"text": "3–1", "home": 1, "away": 3, "away_goals": False}
+    assert [d.code for d in doc.diagnostics] == ["WT013", "WT013"]
+    assert [(f[0], f[1]) for f in findings(doc) if f[0].startswith("KO")] == [("KO901", 4)]
+
+
+def test_a_row_that_differs_from_its_box_is_reported() -> None:
+    doc = wiki(SUMMARY_AND_BOXES.replace("score=1–1", "score=1–2"))
+    assert [d.code for d in doc.diagnostics] == ["WT013", "WT014"]

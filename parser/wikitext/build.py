@@ -32,6 +32,7 @@ from .context import WikiContext
 from .infobox import infobox_fields
 from .layout import Piece, is_box, is_match_template, scan
 from .loose_ends import loose_ends
+from .repeats import drop_repeated_rows
 from .results import round_json, two_leg_columns
 from .tables import WikiTable, as_flat, cell_at, parse_table
 from .text import Rendering, render_template, tidy
@@ -57,6 +58,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = flat._infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
+    rounds = drop_repeated_rows(ctx, rounds)
     loose_ends(ctx, layout)
     data = flat.document_json(ctx, "wikitext", title, title_line, sections_json, rounds)
     return data, ctx.spans.resolve(data), ctx.diagnostics

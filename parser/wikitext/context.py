@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Severity
 from ..model import assemble as flat
+from ..model.spans import Span
 from .layout import NestedBox
 
 
@@ -15,6 +16,8 @@ class WikiContext(flat.Context):
 
     nested: list[NestedBox] = field(default_factory=list)
     templates: list[tuple[str, int]] = field(default_factory=list)
+    # id of each match made from a result row -> spans of its aggregate and winner
+    row_spans: dict[int, dict[str, Span]] = field(default_factory=dict)
 
     def finding(self, code: str, severity: Severity, message: str, line: int, column: int = 1,
                 end_line: int | None = None, pointer: str = "") -> None:

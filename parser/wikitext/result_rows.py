@@ -133,9 +133,11 @@ def _finish(ctx: WikiContext, found: dict[str, Any], row: RowParams, winner: int
             flip: bool, aggregate: TieScore | None) -> None:
     """Add the row-only fields: aggregate, winner (in the match's own home/away), extra."""
     home_key = "team2" if flip else "team1"
+    spans = ctx.row_spans.setdefault(id(found), {})
     if aggregate is not None and row.text("aggregate"):
         found["aggregate"] = aggregate_json(row.text("aggregate"), aggregate, flip)
         ctx.spans.mark(found, row.slots["aggregate"].span, "aggregate")
+        spans["aggregate"] = row.slots["aggregate"].span
     else:
         found["aggregate"] = None
     side = None
@@ -143,5 +145,6 @@ def _finish(ctx: WikiContext, found: dict[str, Any], row: RowParams, winner: int
         side = "home" if (winner == 1) == (home_key == "team1") else "away"
         marked = row.slots.get("winner") or row.slots["team1" if winner == 1 else "team2"]
         ctx.spans.mark(found, marked.span, "winner")
+        spans["winner"] = marked.span
     found["winner"] = side
     found["extra"] = dict(sorted(row.extra.items()))
