@@ -79,9 +79,9 @@ STAGE_CODES: tuple[Entry, ...] = (
           "it was converted.", "{{Football box|team1=Elm|score=1–0|team2=Oak",
           "{{Football box|team1=Elm|score=1–0|team2=Oak}}", "parse"),
     Entry("WT003", "bracket-not-read", Severity.INFO,
-          "A bracket template is kept as a block; its matches are taken from match boxes and "
-          "results tables only, so no match is counted twice.",
-          "{{4TeamBracket|RD1-team1=Elm|...}}", "add a Football box per match", "parse"),
+          "Retired: bracket templates were kept as blocks, unread, before the bracket reader "
+          "existed; brackets now fill 'bracket' (see WT010 and KO904).",
+          "{{4TeamBracket|RD1-team1=Elm|...}}", "(retired)", "parse"),
     Entry("WT004", "second-infobox", Severity.INFO,
           "A second infobox is kept as a block; only the first fills 'infobox'.",
           "{{Infobox football match|...}} after {{Infobox football tournament season|...}}",
@@ -102,10 +102,37 @@ STAGE_CODES: tuple[Entry, ...] = (
           "A <section begin=X /> marker has no matching end marker, or the reverse.",
           "<section begin=Final />", "<section begin=Final />...<section end=Final />",
           "parse"),
+    Entry("WT010", "bracket-without-slots", Severity.INFO,
+          "A bracket template has no RDn-teamNN slots that could be read; it is kept as a "
+          "block. Brackets that have them fill 'bracket', apart from 'rounds', so no match is "
+          "counted twice.", "{{8TeamBracket|Elm|Oak|2–1}}",
+          "{{8TeamBracket|RD1-team01=Elm|RD1-score01=2|RD1-team02=Oak|RD1-score02=1}}",
+          "parse"),
+    Entry("WT011", "unknown-row-parameter", Severity.INFO,
+          "A result row ({{TwoLegResult}}, {{OneLegResult}}) has a parameter outside its "
+          "documented set; it is kept under the match's 'extra'.",
+          "{{OneLegResult|Elm||1–0|Oak||crowd=300}}", "{{OneLegResult|Elm||1–0|Oak||}}",
+          "parse"),
+    Entry("WT012", "row-without-teams", Severity.WARNING,
+          "A result row ({{TwoLegResult}}, {{OneLegResult}}) lacks team 1 or team 2, so no "
+          "match was made from it.", "{{TwoLegResult|Elm||3–1|||2–0|1–1}}",
+          "{{TwoLegResult|Elm||3–1|Oak||2–0|1–1}}", "parse"),
+    Entry("WT013", "row-repeats-box", Severity.INFO,
+          "A result row's leg repeats a match box of the same round (a 'Summary' of rows and "
+          "'Matches' with boxes); it is counted once (the box), and the row's aggregate and "
+          "winner fill the box's when it has none.",
+          "{{OneLegResult|Elm||1–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
+          "keep both: the note is informational", "parse"),
+    Entry("WT014", "row-differs-from-box", Severity.WARNING,
+          "A result row and the match box of the same leg (same home and away team in one "
+          "round) give different scores; the box is counted.",
+          "{{OneLegResult|Elm||2–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
+          "{{OneLegResult|Elm||1–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
+          "parse"),
     Entry("WT020", "unread-template-with-teams", Severity.WARNING,
           "A block-level template carries team- or score-shaped parameters but no reader "
           "takes it, so whatever matches it holds are not in the JSON.",
-          "{{OneLegResult|Elm FC||2–1|Oak SC|}} (before a reader for it exists)",
+          "{{CupMatchRow|Elm FC|2–1|Oak SC}} (a template no reader knows)",
           "write the match as a {{Football box}}", "parse"),
     Entry("WT021", "unknown-table-parameter", Severity.INFO,
           "A standings or results-matrix template has a parameter the reader does not know, "

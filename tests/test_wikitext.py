@@ -151,7 +151,7 @@ def test_football_box_parameters() -> None:
     assert (match["stadium"], match["location"], match["attendance"], match["referee"]) == (
         "Castrel Park", "Elmton", 18402, "Orla Kvist")
     assert match["report"] == "https://example.invalid/r" and match["round"] == "Final"
-    assert match["aggregate"] == {"text": "5–4", "home": 5, "away": 4}
+    assert match["aggregate"] == {"text": "5–4", "home": 5, "away": 4, "away_goals": False}
     assert match["winner"] == "home" and match["source"] == "template"
     assert match["extra"] == {"id": "final", "result": "H"}
     assert [(s["team"], s["text"]) for s in match["scorers"]] == [
@@ -258,7 +258,11 @@ def test_a_match_in_a_bracket_and_a_box_is_counted_once() -> None:
     doc = wiki("== Final ==\n" + box(team1="Elm", score="2–1", team2="Oak")
                + "== Bracket ==\n{{2TeamBracket\n|RD1-team1=Elm\n|RD1-score1=2\n"
                "|RD1-team2=Oak\n|RD1-score2=1\n}}\n")
-    assert len(matches(doc)) == 1 and codes(doc) == ["WT003"]
+    assert len(matches(doc)) == 1 and codes(doc) == []
+    (bracket,) = doc.data["bracket"]
+    (tie,) = bracket["ties"]
+    assert (bracket["name"], tie["team1"], tie["score1"], tie["team2"], tie["score2"],
+            tie["winner"]) == ("Bracket", "Elm", "2", "Oak", "1", 1)
 
 
 def test_a_match_in_a_results_table_and_a_box_is_counted_once() -> None:

@@ -6,7 +6,20 @@ registers itself. Codes are stable: a code never changes meaning once released.
 
 from __future__ import annotations
 
-from . import byes, counts, dates, infobox, matches, names, progression, standings, tables
+from . import (
+    brackets,
+    byes,
+    counts,
+    dates,
+    infobox,
+    knockout,
+    matches,
+    names,
+    progression,
+    standings,
+    tables,
+    totals,
+)
 from .base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -38,6 +51,8 @@ ALL_RULES: tuple[Rule, ...] = (
     infobox.leaked_fragment,
     infobox.champion_vs_final,
     infobox.final_score,
+    totals.matches_total,
+    totals.goals_total,
     tables.extra_cells,
     tables.missing_cells,
     tables.required_cell_empty,
@@ -51,4 +66,8 @@ ALL_RULES: tuple[Rule, ...] = (
     standings.group_unbalanced,
     standings.positions_out_of_order,
     standings.standings_vs_results,
+    knockout.winner_contradicts_score,
+    knockout.aggregate_not_sum,
+    knockout.second_leg_not_swapped,
+    brackets.bracket_differs,
 )

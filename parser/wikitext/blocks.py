@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 from ..markup.wiki import Line
 from ..model.blocks import MAX_LABEL_CHARS
-from .layout import INFOBOX_NAME, Piece
+from .layout import INFOBOX_NAME, Piece, is_match_template
+from .row_params import is_frame
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _MAGIC = re.compile(r"^(\s*(__[A-Z]+__|\[\[\s*:?\s*category\s*:[^\]]*\]\]|-{4,}))+\s*$",
@@ -116,6 +117,9 @@ def split_blocks(lines: list[Line], owner: dict[int, Piece],
                     kind = "infobox"
                 blocks.append(WikiBlock(kind, [line], piece))
             continue
+        if line.raw.strip() == "|}" and _closes_rows(blocks):
+            blocks[-1].lines.append(line)
+            continue
         kind = _kind(line)
         if kind == "blank":
             blocks.append(WikiBlock("blank", [line]))
@@ -132,6 +136,17 @@ def split_blocks(lines: list[Line], owner: dict[int, Piece],
             block.style = "numbered" if line.text.lstrip().startswith("#") else "bullet"
         blocks.append(block)
     return _attach_labels(blocks)
+
+
+def _closes_rows(blocks: list[WikiBlock]) -> bool:
+    """Whether a ``|}`` line ends a run of result rows (``{{TwoLegStart}}`` opens the table
+    those templates draw, the page closes it): the line belongs to the last row's block."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != "template" or last.piece is None:
+        return False
+    name = last.piece.name
+    return (is_match_template(name) and not name.startswith(("football", "#invoke"))) \
+        or is_frame(name)
 
 
 def _is_label(block: WikiBlock) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from mwparserfromhell.nodes import ExternalLink, Template
 
+from ..model.aggregates import aggregate_json, tie_score
 from ..model.match_lines import Result, Side, parse_score_cell, parse_team_cell
 from ..model.rounds import match_dict
 from ..model.spans import Span
@@ -207,9 +208,7 @@ def _aggregate(box: Box) -> dict[str, Any] | None:
     text = _text(box, "aggregatescore")
     if not text:
         return None
-    found = _SCORE.search(text)
-    return {"text": text, "home": int(found.group(1)) if found else None,
-            "away": int(found.group(2)) if found else None}
+    return aggregate_json(text, tie_score(text))
 
 
 def _report(box: Box) -> str | None:

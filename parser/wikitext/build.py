@@ -36,17 +36,19 @@ from ..model.sections import Section, build_tree
 from ..model.spans import Span
 from ..read.source import Source
 from .blocks import WikiBlock, split_blocks
+from .brackets import is_bracket, read_bracket
 from .context import WikiContext
 from .group_finish import finish, unread_template
 from .groups import SectionGroups, reads_group_template
 from .infobox import infobox_fields
-from .layout import Piece, is_box, scan
+from .layout import Piece, is_box, is_match_template, scan
 from .loose_ends import loose_ends
+from .repeats import drop_repeated_rows
 from .results import round_json, two_leg_columns
+from .row_params import is_frame, row_kind
 from .tables import WikiTable, as_flat, cell_at, parse_table
 from .text import Rendering, render_template, tidy
 
-BRACKET = ("bracket", "teambracket", "round16", "round32", "round8", "round4")
 _HATNOTES = ("main", "see also", "further", "details", "main article", "for", "about")
 
 
@@ -68,6 +70,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
+    rounds = drop_repeated_rows(ctx, rounds)
     finish(ctx, rounds)
     loose_ends(ctx, layout)
     data = document_json(ctx, "wikitext", title, title_line, sections_json, rounds)
@@ -106,7 +109,8 @@ def _section_json(ctx: WikiContext, section: Section, blocks: dict[int, list[Wik
     for block in own:
         blocks_json.append(_block_json(ctx, section, block, tables))
     numbers = {line.number for line in section.lines}
-    has_boxes = any(b.piece is not None and b.piece.kind == "template" and is_box(b.piece.name)
+    has_boxes = any(b.piece is not None and b.piece.kind == "template"
+                    and is_match_template(b.piece.name)
                     for b in own) or any(box.line in numbers for box in ctx.nested)
     has_results = any(b["kind"] == "table" and b["role"] == "results" for b in blocks_json)
     matrix = SectionGroups(ctx, section, own, tables).read()
@@ -135,7 +139,7 @@ def _block_json(ctx: WikiContext, section: Section, block: WikiBlock,
             cell.rendering.refs for row in [*table.header_rows, *table.rows]
             for cell in row.cells))
     if piece is not None:
-        return _with_refs(_template_json(ctx, block, piece, base), piece.refs)
+        return _with_refs(_template_json(ctx, section, block, piece, base), piece.refs)
     refs = sum(line.refs for line in block.lines)
     if block.kind == "list":
         flat_block = Block("list", block.lines, label=block.label,
@@ -165,7 +169,7 @@ def _with_refs(block: dict[str, Any], refs: int) -> dict[str, Any]:
     return block
 
 
-def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
+def _template_json(ctx: WikiContext, section: Section, block: WikiBlock, piece: Piece,
                    base: dict[str, Any]) -> dict[str, Any]:
     base["name"] = piece.display_name
     line, column = ctx.source.position(piece.start)
@@ -176,11 +180,15 @@ def _template_json(ctx: WikiContext, block: WikiBlock, piece: Piece,
     elif not is_box(piece.name):
         if piece.name in _HATNOTES:
             base["text"] = tidy(render_template(piece.template, piece.start, Rendering()))
-        if any(word in piece.name.replace(" ", "") for word in BRACKET):
-            ctx.note("WT003", f"bracket template {base['name']!r} is kept as a block; its "
-                     "matches are read from match boxes and results tables only, so none is "
-                     "counted twice", line, column, piece.end_line)
+        if is_bracket(piece.name):
+            found = read_bracket(ctx, piece, section.title)
+            if found is None:
+                ctx.note("WT010", f"bracket template {base['name']!r} has no RDn-teamNN slots "
+                         "that could be read; kept as a block", line, column, piece.end_line)
+            else:
+                ctx.bracket.append(found)
         elif not reads_group_template(piece.name) and piece.name not in _HATNOTES \
+                and row_kind(piece.name) is None and not is_frame(piece.name) \
                 and (why := unread_template(piece, ctx.source)) is not None:
             ctx.finding("WT020", Severity.WARNING, f"template {base['name']!r} carries teams "
                         f"or scores ({why}) but no reader takes it: its matches are not in "

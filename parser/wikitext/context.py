@@ -21,6 +21,8 @@ class WikiContext(Context):
     # team code -> (name, where written), and every table team, for results matrices
     team_codes: dict[str, tuple[str, Span]] = field(default_factory=dict)
     team_names: list[tuple[str, Span]] = field(default_factory=list)
+    # id of each match made from a result row -> spans of its aggregate and winner
+    row_spans: dict[int, dict[str, Span]] = field(default_factory=dict)
 
     def finding(self, code: str, severity: Severity, message: str, line: int, column: int = 1,
                 end_line: int | None = None, pointer: str = "") -> None:

@@ -26,6 +26,7 @@ from mwparserfromhell.nodes import Heading as MwHeading
 from ..markup.plan import parse_planned
 from ..markup.wiki import Heading, Line, Replacement, line_with_markup
 from ..read.source import Source
+from .row_params import is_frame, row_kind
 from .text import (
     BOX_NAMES,
     Rendering,
@@ -50,6 +51,11 @@ _TRAILING_OK = re.compile(r"^(\s|<!--.*?-->)*$", re.DOTALL)
 def is_box(name: str) -> bool:
     """Whether a normalised template name is a match box."""
     return bool(BOX_NAMES.match(name))
+
+
+def is_match_template(name: str) -> bool:
+    """Whether a template makes matches: a match box or a result row (``TwoLegResult``)."""
+    return is_box(name) or row_kind(name) is not None
 
 
 @dataclass
@@ -115,7 +121,7 @@ def _owns_lines(node: Any, name: str, before: str, after: str) -> bool:
         return True
     if not isinstance(node, Template):
         return False
-    if is_box(name) or INFOBOX_NAME.match(name):
+    if is_match_template(name) or is_frame(name) or INFOBOX_NAME.match(name):
         return True
     return not before.strip() and bool(_TRAILING_OK.match(after))
 
@@ -162,7 +168,7 @@ def scan(source: Source) -> Layout:
     lines = _lines(source, replacements, heading_lines, owner)
     nested: list[NestedBox] = []
     for piece in pieces:
-        if not (piece.kind == "template" and is_box(piece.name)):
+        if not (piece.kind == "template" and is_match_template(piece.name)):
             nested.extend(nested_boxes(piece.node, piece.start, source))
         elif not any(owner[n] is piece for n in range(piece.line, piece.end_line + 1)):
             # a box sharing all its lines with a later one (``{{Football box|...}}{{Football
@@ -188,13 +194,13 @@ def contents_offset(tag: Tag, offset: int) -> int:
 
 
 def nested_boxes(node: Any, offset: int, source: Source) -> list[NestedBox]:
-    """Match boxes anywhere inside ``node`` (not ``node`` itself), with exact offsets."""
+    """Match boxes and result rows anywhere inside ``node`` (not ``node`` itself)."""
     found: list[NestedBox] = []
     stack: list[tuple[Any, int]] = [(node, offset)]
     while stack:
         item, at = stack.pop()
         if isinstance(item, Template):
-            if item is not node and is_box(template_name(item)):
+            if item is not node and is_match_template(template_name(item)):
                 end = at + len(str(item))
                 found.append(NestedBox(item, at, source.line_of(at), source.line_of(end - 1)))
                 continue

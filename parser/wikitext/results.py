@@ -16,6 +16,7 @@ from typing import Any
 
 from ..diagnostics import Severity
 from ..model.dates import parse_date
+from ..model.leg_dates import leg_dates
 from ..model.match_lines import parse_score_cell, parse_team_cell
 from ..model.rounds import (
     ResultsColumns,
@@ -33,7 +34,9 @@ from ..model.spans import Span
 from .blocks import WikiBlock
 from .boxes import box_match, read_box
 from .context import WikiContext
-from .layout import Piece, is_box
+from .layout import Piece, is_match_template
+from .result_rows import row_matches
+from .row_params import row_kind
 from .tables import WikiTable, as_flat, cell_at, column_names, row_source
 from .text import template_name, tidy
 
@@ -189,29 +192,26 @@ def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
         if block.kind == "paragraph":
             notes.append(block.text)
         elif block.piece is not None and block.piece.kind == "template" \
-                and is_box(block.piece.name):
-            found = box_match_of(ctx, block.piece)
-            if found is not None:
-                matches.append(found)
+                and is_match_template(block.piece.name):
+            matches.extend(template_matches(ctx, block.piece))
         elif id(block) in tables:
             matches.extend(table_matches(ctx, block, tables[id(block)]))
         for nested in ctx.nested:
             if block.lines[0].number <= nested.line <= block.end_line:
-                found = box_match_of(ctx, Piece("template", nested.node, nested.offset,
-                                              nested.offset + len(str(nested.node)),
-                                              nested.line, nested.end_line,
-                                              template_name(nested.node)))
-                if found is not None:
-                    matches.append(found)
+                matches.extend(template_matches(ctx, Piece(
+                    "template", nested.node, nested.offset,
+                    nested.offset + len(str(nested.node)), nested.line, nested.end_line,
+                    template_name(nested.node))))
     matches.sort(key=lambda found: (found["line"], found["column"]))  # source order
     matches = drop_duplicates(ctx, matches)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
+    by_leg = leg_dates(texts) if any(m["leg"] for m in matches) else {}
     for found in matches:
         if leg and not found["leg"]:
             found["leg"] = leg
-        if default_date and not found["date"]:
-            found["date"] = default_date
+        if not found["date"]:
+            found["date"] = by_leg.get(found["leg"] or "") or default_date
     resolve_dates(matches, YearContext(prose=year, infobox=years.infobox, season=years.season))
     result = {
         "name": name, "region": region, "section": section.title, "year": year,
@@ -220,6 +220,14 @@ def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
     }
     ctx.spans.mark(result, Span(section.line, 1, section.end_line))
     return result
+
+
+def template_matches(ctx: WikiContext, piece: Piece) -> list[dict[str, Any]]:
+    """The matches of a match box (one) or a result row (one per leg)."""
+    if row_kind(piece.name) is not None:
+        return row_matches(ctx, piece)
+    found = box_match_of(ctx, piece)
+    return [] if found is None else [found]
 
 
 def box_match_of(ctx: WikiContext, piece: Piece) -> dict[str, Any] | None:

@@ -33,6 +33,8 @@ from ..markup.plan import parse_wikicode
 
 _QUOTES = re.compile(r"'{2,}")
 BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")
+# result rows and their frames (``{{TwoLegResult}}``, ``{{OneLegStart}}``): read as matches
+ROW_NAMES = re.compile(r"^(two|one)[ _-]?leg[ _-]?(result|start|end|header)$")
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
                 "September", "October", "November", "December")
 _MINUTE = re.compile(r"^[0-9]{1,3}(\+[0-9]{1,2})?['′]?$")
@@ -346,7 +348,7 @@ def is_citation(name: str) -> bool:
 def render_template(template: Template, offset: int, out: Rendering) -> str:
     """The text of a template: by its rule, else its positional values joined (and noted)."""
     name = template_name(template)
-    if BOX_NAMES.match(name):
+    if BOX_NAMES.match(name) or ROW_NAMES.match(name):
         return ""  # a match box is read as a match (see ``layout.nested_boxes``), not as text
     rule = TEMPLATES.get(name)
     if rule is None and is_citation(name):
