@@ -91,6 +91,8 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
                               block_line=table.lines[0].number if table.label is None
                               else table.label.number,
                               line=row.line.number, column=column, **fields)
+        if row.truncated:
+            entrant["truncated"] = True
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(row.line.number, column))
         for index, role in roles.items():
