@@ -11,6 +11,7 @@ only a date, a time or a number gets PA002.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model.context import Context
@@ -20,6 +21,7 @@ from ..model.rounds import ResultsColumns, RoundDraft, match_dict, match_from_li
 from ..model.spans import Span
 from ..model.tables import Row, Table
 
+_KICK_OFF_COL = re.compile(r"\b(kick[- ]?off|time|k\.?o\.?)$", re.IGNORECASE)
 _CONTEXT_KINDS = frozenset({CellKind.EMPTY, CellKind.DATE, CellKind.TIME, CellKind.NUMBER})
 
 
@@ -31,6 +33,8 @@ def table_matches(ctx: Context, table: Table, draft: RoundDraft, *, by_content: 
         return
     rows = table.rows
     by_row: dict[int, dict[str, Any]] = {}
+    kick_off = next((i for i, name in enumerate(table.columns) if _KICK_OFF_COL.search(name)),
+                    None)
     if cols is not None:
         for index, row in enumerate(rows):
             made = match_from_row(row, cols)
@@ -38,6 +42,8 @@ def table_matches(ctx: Context, table: Table, draft: RoundDraft, *, by_content: 
                 found, column_at = made
                 found["column"] = ctx.col(row.line, column_at)
                 _mark_header_date(ctx, found, row, cols)
+                if kick_off is not None and kick_off < len(row.cells) and row.cells[kick_off]:
+                    found["time"] = row.cells[kick_off]
                 by_row[index] = found
     placed: list[tuple[tuple[int, ...], dict[str, Any]]] = [
         ((index,), found) for index, found in by_row.items()]
