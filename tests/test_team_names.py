@@ -71,7 +71,8 @@ def test_looser_names_let_no_prose_through(line: str) -> None:
     ("Cedar disqualified", ParenKind.NOTE), ("at Elm Park", ParenKind.NOTE),
     ("Holders", ParenKind.NOTE), ("Premier Division", ParenKind.NOTE),
     ("USL League Two", ParenKind.NOTE), ("Scr", ParenKind.NOTE), ("a", ParenKind.NOTE),
-    ("2 goals", ParenKind.NOTE), ("Elm withdrew", ParenKind.NOTE),
+    ("2 goals", ParenKind.NOTE), ("Elm withdrew", ParenKind.NOTE), ("Report", ParenKind.NOTE),
+    ("Match report", ParenKind.NOTE), ("Replay", ParenKind.NOTE),
 ])
 def test_bracketed_parts_are_classified(inner: str, kind: ParenKind) -> None:
     assert classify_paren(inner) is kind

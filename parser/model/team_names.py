@@ -61,7 +61,10 @@ _NOTE_WORDS = frozenset({
     "cup", "qualifier", "qualifiers", "seeded", "unseeded", "promoted", "relegated",
     "liga", "ligue", "serie", "divisie", "klasse", "oberliga", "landesliga", "bezirksliga",
     "kreisliga", "verbandsliga", "regionalliga", "scr", "wd", "res", "aet", "agg", "pens",
-    "pen", "og", "ot", "asdet", "pso",
+    "pen", "og", "ot", "asdet", "pso", "penalties", "aggregate", "golden", "silver",
+    "report", "details", "highlights", "video", "summary", "notes", "note", "ref", "source",
+    "final", "round", "match", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "abd", "postponed", "void",
 })
 
 
