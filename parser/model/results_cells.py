@@ -73,6 +73,15 @@ def cell_kind(text: str) -> CellKind:
     return CellKind.OTHER
 
 
+def _context_kind(text: str) -> CellKind:
+    """``cell_kind`` as far as dates and times go (the rest is OTHER)."""
+    if text and _TIME.match(text):
+        return CellKind.TIME
+    if text and parse_score_cell(text) is None and parse_date(text) is not None:
+        return CellKind.DATE
+    return CellKind.OTHER
+
+
 Position = tuple[int, int]
 """(row index in the table's body, cell index in that row)."""
 
@@ -145,13 +154,15 @@ def read_rows(rows: Sequence[Sequence[str]], skip: frozenset[int] = frozenset()
     found: list[CellMatch] = []
     context = _Context()
     cut: _Cut | None = None
+    last_read = max((r for r in range(len(rows)) if r not in skip), default=-1)
     for r, row in enumerate(rows):
-        kinds = [cell_kind(cell) for cell in row]
-        tie = (r, 0) if kinds and kinds[0] is CellKind.NUMBER else None
         if r in skip:
             cut = None
-            context.note(r, kinds, 0, len(kinds))
+            if r < last_read:  # only its dates and times matter, for the rows below
+                context.note(r, [_context_kind(cell) for cell in row], 0, len(row))
             continue
+        kinds = [cell_kind(cell) for cell in row]
+        tie = (r, 0) if kinds and kinds[0] is CellKind.NUMBER else None
         index = 0
         if cut is not None:
             index = _finish_cut(cut, r, kinds, found)
