@@ -179,6 +179,11 @@ STAGE_CODES: tuple[Entry, ...] = (
           "scoreline failed on the file (a bug), or the process parsing it died; nothing was "
           "converted. Please report it with the file.", "(none known)", "(report it)",
           "parse"),
+    Entry("PA012", "cut-off-last-line", Severity.INFO,
+          "The document ends mid-word without a line end, so its last line was probably cut "
+          "off; what was read from it is marked 'truncated'.",
+          "Frickley Vale 2–4 H  (the last line, no line end)",
+          "Frickley Vale 2–4 Harrowby Town  (ending with a line end)", "parse"),
     Entry("SC001", "schema-violation", Severity.ERROR,
           "The converted JSON does not match the published schema.",
           "a match with a negative score", "(a scoreline bug: please report it)", "schema"),

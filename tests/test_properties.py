@@ -228,14 +228,17 @@ def _own(name: str) -> st.SearchStrategy[str]:
 _NAME_WORD = st.one_of(
     st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True),
     st.sampled_from(["FC", "SC", "AFC", "U-23", "L.A.", "Harpo's", "&", "M\u00e1quina", "253",
-                     "10", "2", "de", "la", "upon", "IPS/Marathon", "St."]),
+                     "10", "2", "de", "la", "upon", "IPS/Marathon", "St.", "des", "l'Étoile",
+                     "an", "der", "van", "y", "i", "dos"]),
 ).filter(lambda w: not _reserved(w))
+_PLACES = ("Durham", "Saint-Étienne", "Isle of Elm")
 _EXPLICIT = {name: _logged(name, _own(name)) for name in _RESULT_TERMINALS}
 _EXPLICIT["WORD"] = _logged("WORD", _NAME_WORD)
 _EXPLICIT["PAREN_OPEN_WORD"] = _logged("PAREN_OPEN_WORD", _NAME_WORD.map(lambda w: "(" + w))
 _EXPLICIT["PAREN"] = _logged("PAREN", st.one_of(
     st.from_regex(r"\([0-9]{1,2}\)", fullmatch=True),
-    st.sampled_from(["(NPSL)", "(LQ)", "(USL2)", "(Cedar disqualified)", "(at Elm Park)"])))
+    st.sampled_from(["(NPSL)", "(LQ)", "(USL2)", "(Cedar disqualified)", "(at Elm Park)",
+                     *(f"({place})" for place in _PLACES)])))
 _EXPLICIT["WS_INLINE"] = st.just(" ")
 
 
@@ -267,16 +270,20 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
         if not plausible_name(names):
             return None
         tag = tier = None
-        for token in _leaves(side):
+        name = " ".join(names)
+        suffix = [t for t in _leaves(side) if t.type not in ("WORD", "PAREN_OPEN_WORD")]
+        for position, token in enumerate(suffix):
             if token.type == "PAREN":
                 inner = str(token)[1:-1].strip()
                 if re.fullmatch(r"[0-9]{1,2}", inner) and tier is None:
                     tier = int(inner)
                 elif re.fullmatch(r"[A-Z][A-Za-z0-9.&/-]{0,11}", inner) and tag is None:
                     tag = inner
-            elif token.type not in ("WORD", "PAREN_OPEN_WORD"):
+                elif inner in _PLACES and position == 0:  # a place right after the name
+                    name = f"{name} ({inner})"
+            else:
                 decorations.append(token)
-        sides.append((" ".join(names), tag, tier))
+        sides.append((name, tag, tier))
     head, *rest = _leaves(result)
     decorations.extend(rest)
     scores: list[int | None] = [None, None]

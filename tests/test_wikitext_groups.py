@@ -256,7 +256,8 @@ def test_a_final_between_two_teams_of_one_group_stays_knockout() -> None:
 
 
 @pytest.mark.parametrize(("text", "reported"), [
-    ("{{TwoLegResult|Elm FC||3–2|Oak SC||2–1|1–1}}", True),
+    ("{{CupTieRow|Elm FC||3–2|Oak SC||2–1|1–1}}", True),
+    ("{{TwoLegResult|Elm FC||3–2|Oak SC||2–1|1–1}}", False),  # read by the result-row reader
     ("{{Some results row|team1=Elm FC|team2=Oak SC}}", True),
     ("{{Reflist}}", False), ("{{2031 Elm Cup navbox}}", False),
     ("{{Col begin|width=50%}}", False),

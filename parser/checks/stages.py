@@ -73,8 +73,8 @@ def build(document: Document) -> Bracket:
     for stage in stages:
         for index in stage.rounds:
             for number, match in enumerate(rounds[index]["matches"]):
-                if not match["home"] or not match["away"]:
-                    continue
+                if not match["home"] or not match["away"] or match.get("truncated"):
+                    continue  # a match read from a cut-off line may name a cut-off team
                 keys = []
                 for side in ("home", "away"):
                     raw = normalise(match[side])

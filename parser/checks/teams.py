@@ -1,8 +1,10 @@
 """Team names as keys: normalisation, and near misses between spellings.
 
-``normalise`` folds case, accents, punctuation and the ``F.C.``/``FC``/``A F C``
-forms, so ``Harpo's F.C.`` and ``Harpos FC`` share one key. ``near_miss`` says
-whether two different keys are probably one team misspelt (``Quarrington Rover FC``
+``normalise`` folds case, accents, punctuation, the ``F.C.``/``FC``/``A F C`` forms,
+``St.``/``St``/``Saint`` (and ``Sainte``/``Ste``) and ``Utd``/``United``, so
+``Harpo's F.C.`` and ``Harpos FC`` share one key, as do ``St. Elm`` and ``Saint-Elm``.
+The keys are for comparing only: the JSON keeps every name as written. ``near_miss``
+says whether two different keys are probably one team misspelt (``Quarrington Rover FC``
 for ``Quarrington Rovers FC``) and never pairs teams that differ by a number or a
 reserve marker (``Portland Reds 2``, ``Sounders FC U-23``).
 """
@@ -23,6 +25,8 @@ _RESERVE = frozenset({
     "ii", "iii", "b", "c", "reserves", "reserve", "res", "academy", "youth", "juniors", "junior",
     "women", "ladies", "u17", "u18", "u19", "u20", "u21", "u23", "a",
 })
+# Words written in more than one form (after dots are dropped): one key for each.
+_WORD_FORMS = {"saint": "st", "sankt": "st", "sainte": "ste", "utd": "united"}
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){1,4}[a-z]\b")
 _PUNCT = re.compile(r"[^\w\s]")
 
@@ -35,7 +39,7 @@ def normalise(name: str) -> str:
     text = text.replace("&", " and ").replace("football club", "fc")
     text = re.sub(r"['’`.]", "", text)
     text = _PUNCT.sub(" ", text)
-    text = " ".join(text.split())
+    text = " ".join(_WORD_FORMS.get(word, word) for word in text.split())
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
     return re.sub(r"\bu (\d{2})\b", r"u\1", text)
 

@@ -35,6 +35,7 @@ from ..read.source import Source
 from .blocks import split_blocks
 from .round_json import round_json
 from .table_json import table_json, tables_of
+from .truncation import cut_last_line, mark_truncated
 
 
 def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnostic]]:
@@ -57,7 +58,24 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     sections_json = [section_json(ctx, root, blocks, rounds, years) for root in roots]
     assign_stages(rounds, [])
     data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
+    _flag_cut_end(ctx, data)
     return data, ctx.spans.resolve(data), ctx.diagnostics
+
+
+def _flag_cut_end(ctx: Context, data: dict[str, Any]) -> None:
+    """PA012 and ``truncated`` on what was read from a last line that stops mid-word (a
+    table row cut off has PA004 already)."""
+    line = cut_last_line(ctx.source)
+    if line is None:
+        return
+    marked = mark_truncated(line, data)
+    text = ctx.source.line_text(line)
+    if text.lstrip().startswith("|"):
+        return
+    what = f"; {marked} match(es) or entrant(s) read from it are marked truncated" \
+        if marked else ""
+    ctx.note("PA012", f"the document ends mid-word without a line end: the last line may "
+             f"be cut off{what}", line, ctx.source.column(line, len(text.rstrip())))
 
 
 def infobox_json(ctx: Context, block: Block) -> dict[str, Any]:

@@ -10,10 +10,12 @@ from ..model.assemble import prose_counts
 from ..model.blocks import Block
 from ..model.context import Context
 from ..model.entrants import new_entrant, table_column_roles, typed
-from ..model.rounds import ResultsColumns, RoundDraft, match_from_row
+from ..model.results_cells import table_role
+from ..model.rounds import ResultsColumns, RoundDraft
 from ..model.sections import Section
 from ..model.spans import Span
 from ..model.tables import Row, Table
+from .results_table import table_matches as read_matches
 from .tables import parse_tables
 
 
@@ -28,7 +30,7 @@ def tables_of(block: Block, label: Line | None) -> list[Table]:
 
 
 def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
-    role = table.role
+    role = table_role(table)
     rows = []
     for row in table.rows:
         entry = {"line": row.line.number, "cells": row.cells, "truncated": row.truncated}
@@ -89,6 +91,8 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
                               block_line=table.lines[0].number if table.label is None
                               else table.label.number,
                               line=row.line.number, column=column, **fields)
+        if row.truncated:
+            entrant["truncated"] = True
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(row.line.number, column))
         for index, role in roles.items():
@@ -100,22 +104,6 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
 
 
 def table_matches(ctx: Context, table: Table, draft: RoundDraft) -> None:
-    cols = ResultsColumns.of(table)
-    if cols is None:
-        return
-    for row in table.rows:
-        made = match_from_row(row, cols)
-        if made is None:
-            if any(row.cells):
-                ctx.note("PA002", "results-table row holds no match that could be read",
-                         row.line.number)
-            continue
-        found, index = made
-        found["column"] = ctx.col(row.line, index)
-        draft.matches.append(found)
-        ctx.spans.mark(found, Span(row.line.number, found["column"]))
-        if cols.date is not None and cols.date < len(row.starts) and found["date"]:
-            date_at = row.starts[cols.date]
-            ctx.spans.mark(found, Span(row.line.number, ctx.col(row.line, date_at), row.line.number,
-                                       ctx.col(row.line, date_at + len(found["date"]) - 1)),
-                           "date")
+    """The matches of a results table (``flat.results_table``)."""
+    read_matches(ctx, table, draft, by_content=ResultsColumns.of(table) is None
+                 and table_role(table) == "results")

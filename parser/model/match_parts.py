@@ -1,9 +1,10 @@
 """The parts of a match line: sides, results and the walk that makes them from the
 tokens of ``grammars/match_line.lark``.
 
-The grammar accepts any words as team names; ``plausible_name`` then rejects "names" that
-read like prose (``Elm won 3-2 on aggregate.``), ``Collector`` classifies the bracketed
-suffixes (league tag, tier, note) and turns decorations into a status.
+The grammar accepts any words as team names; ``team_names.plausible_name`` then rejects
+"names" that read like prose (``Elm won 3-2 on aggregate.``), ``Collector`` sorts the
+bracketed suffixes with ``team_names.classify_paren`` (tier, league tag, a place that is
+part of the name, note) and turns decorations into a status.
 """
 
 from __future__ import annotations
@@ -11,6 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from .team_names import MAX_SIDE_WORDS, PARTICLES, ParenKind, classify_paren, plausible_name
+
+__all__ = ["MAX_LINE_CHARS", "MAX_SIDE_WORDS", "PARTICLES", "Collector", "MatchLine", "Result",
+           "Side", "Token", "is_tree", "plausible_name", "result_parts", "side_parts"]
 
 
 class Token(Protocol):
@@ -31,22 +37,12 @@ def is_tree(node: object) -> bool:
     return hasattr(node, "children")
 
 MAX_LINE_CHARS = 400
-MAX_SIDE_WORDS = 10
 
-# Lower-case words that real club names contain ("Weston super Mare", "Real de Oro").
-PARTICLES = frozenset({
-    "de", "del", "della", "dei", "di", "da", "do", "dos", "das", "du", "la", "le", "les",
-    "los", "las", "el", "y", "e", "et", "of", "the", "and", "upon", "on", "super", "am", "an",
-    "der", "den", "van", "von", "zu", "sur", "sul", "i", "und", "'n'", "d'", "al", "bin", "en",
-    "op",
-})
 _STATUS_WORDS = {
     "postponed": "postponed", "p-p": "postponed", "cancelled": "cancelled",
     "canceled": "cancelled", "abandoned": "abandoned", "void": "void", "voided": "void",
     "annulled": "void",
 }
-_TAG = re.compile(r"^[A-Z][A-Za-z0-9.&/-]{0,11}$")
-_TIER = re.compile(r"^[0-9]{1,2}$")
 _PENS = re.compile(r"([0-9]{1,2})\s*[-‐‑‒–—−]\s*([0-9]{1,2})")
 _PEN_SCORE = re.compile(
     r"([0-9]{1,3})\s*\(([0-9]{1,2})\)\s*[-‐‑‒–—−]\s*([0-9]{1,3})\s*\(([0-9]{1,2})\)"
@@ -94,24 +90,6 @@ class MatchLine:
     notes: tuple[str, ...] = field(default=())
 
 
-def _is_name_word(word: str) -> bool:
-    first = word[0]
-    if first.isupper() or first.isdigit() or not first.isalpha():
-        return True
-    return word.lower() in PARTICLES
-
-
-def plausible_name(words: list[str]) -> bool:
-    """Whether words read as a club name rather than prose."""
-    if not words or len(words) > MAX_SIDE_WORDS:
-        return False
-    if not any(map(str.isalpha, "".join(words))):
-        return False
-    if not (words[0][0].isupper() or words[0][0].isdigit() or words[0][0] in "'\"[&."):
-        return False
-    return all(_is_name_word(w) for w in words)
-
-
 class Collector:
     """Walks a parse tree (not recursive in depth: the trees are two levels deep)."""
 
@@ -141,27 +119,35 @@ class Collector:
         return self.side_of(*side_parts(tree))
 
     def side_of(self, words: list[Token], suffix: list[Token]) -> Side | None:
-        """A side from its name words and the tokens of its suffixes, in source order."""
+        """A side from its name words and the tokens of its suffixes, in source order.
+
+        A place right after the name words (``Wingate (Durham)``) is part of the name.
+        """
         tag: str | None = None
         tier: int | None = None
         notes: list[str] = []
-        for tok in suffix:
-            if tok.type != "PAREN":
-                self.decoration(tok)
-                continue
-            inner = str(tok)[1:-1].strip()
-            if _TIER.match(inner) and tier is None:
-                tier = int(inner)
-            elif _TAG.match(inner) and inner.upper() == inner and tag is None:
-                tag = inner
-            else:
-                notes.append(inner)
         names = [str(w) for w in words]
         if not plausible_name(names):
             return None
         start = words[0].start_pos or 0
-        end = (words[-1].end_pos or 0)
-        return Side(" ".join(names), start, end, tag, tier, tuple(notes))
+        end = words[-1].end_pos or 0
+        name = " ".join(names)
+        for position, tok in enumerate(suffix):
+            if tok.type != "PAREN":
+                self.decoration(tok)
+                continue
+            inner = str(tok)[1:-1].strip()
+            kind = classify_paren(inner)
+            if kind is ParenKind.TIER and tier is None:
+                tier = int(inner)
+            elif kind is ParenKind.TAG and tag is None:
+                tag = inner
+            elif kind is ParenKind.PLACE and position == 0:
+                gap = "" if tok.start_pos == end else " "
+                name, end = f"{name}{gap}({inner})", tok.end_pos or end
+            else:
+                notes.append(inner)
+        return Side(name, start, end, tag, tier, tuple(notes))
 
     def result(self, tree: Any) -> Result | None:
         return self.result_of(*result_parts(tree))

@@ -1,0 +1,52 @@
+"""Team-name keys for comparisons across rounds: one club written several ways is one key,
+different clubs stay apart, and the JSON keeps every name as written."""
+
+from __future__ import annotations
+
+import pytest
+
+from parser.api import check, parse
+from parser.checks.teams import near_miss, normalise
+
+
+@pytest.mark.parametrize("forms", [
+    ("St. Elm Rovers", "St Elm Rovers", "Saint Elm Rovers", "Saint-Elm Rovers", "ST ELM ROVERS"),
+    ("Sainte-Ève FC", "Ste. Eve F.C.", "Sainte Ève Football Club"),
+    ("Elm Utd", "Elm United", "Elm Utd."),
+    ("Avenir de l'Étoile", "Avenir de l’Etoile", "AVENIR DE L'ETOILE"),
+    ("A.F.C. Lymwood", "AFC Lymwood", "A F C Lymwood"),
+    ("Folkestone & Shepwold", "Folkestone and Shepwold"),
+])
+def test_one_club_written_several_ways_has_one_key(forms: tuple[str, ...]) -> None:
+    assert len({normalise(form) for form in forms}) == 1, [normalise(f) for f in forms]
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Elm Reds 2", "Elm Reds"), ("Elm FC U-23", "Elm FC"), ("St. Elm", "Elm"),
+    ("Wingate (Durham)", "Wingate"),
+])
+def test_different_clubs_keep_different_keys(first: str, second: str) -> None:
+    assert normalise(first) != normalise(second)
+    assert not near_miss(normalise(first), normalise(second))
+
+
+ROUNDS = """= 2031 Elm Cup =
+==First round==
+St. Elm Rovers 2-1 Oak SC
+Ash Utd 0-1 Yew FC
+==Final==
+Saint-Elm Rovers 1-0 Yew F.C.
+"""
+
+
+def test_progression_and_names_checks_compare_folded_names() -> None:
+    document = parse(ROUNDS)
+    codes = {d.code for d in check(document)}
+    assert not codes & {"PR201", "PR202", "PR205", "NA701"}, codes
+    final = document.data["rounds"][1]["matches"][0]
+    assert (final["home"], final["away"]) == ("Saint-Elm Rovers", "Yew F.C.")  # as written
+
+
+def test_a_real_difference_is_still_reported() -> None:
+    document = parse(ROUNDS.replace("Saint-Elm Rovers 1-0", "Saint-Elm Rover 1-0"))
+    assert "NA701" in {d.code for d in check(document)}
