@@ -17,7 +17,7 @@ from typing import Any
 
 from ..diagnostics import Severity
 from ..model.document import Document
-from ..model.standings import expected_points, games, points_of, team_key
+from ..model.standings import expected_points, games, points_of, points_rule, team_key
 from ..model.tally import Tally, tally
 from .base import Hit, rule
 
@@ -130,9 +130,9 @@ def points_wrong(document: Document) -> Iterator[Hit]:
             continue
         if row["note"] and _EXCUSED.search(row["note"]):
             continue
-        rule_text = f"{table['win_points']} × {row['won']} + {table['draw_points']} × " \
-                    f"{row['drawn']}"
-        if row["adjust_points"]:
+        win, draw, _ = points_rule(table)
+        rule_text = f"{win} × {row['won']} + {draw} × {row['drawn']}"
+        if row.get("adjust_points"):
             rule_text += f" {row['adjust_points']:+d} adjustment"
         yield Hit(f"{row['team']}: {row['points']} points, but {rule_text} = {expected}",
                   f"{pointer}/points")
@@ -217,12 +217,13 @@ def positions_out_of_order(document: Document) -> Iterator[Hit]:
         }}
     """
     for pointer, table in _tables(document):
-        if any(key.startswith(("split", "ranking_style", "sort")) for key in table["extra"]):
+        options = table.get("extra", {})
+        if any(key.startswith(("split", "ranking_style", "sort")) for key in options):
             continue
         above: tuple[dict[str, Any], int] | None = None
         for number, row in enumerate(table["rows"]):
             points = points_of(row, table)
-            if points is None or "dq" in row["extra"] or (row["note"] and _EXCUSED.search(
+            if points is None or "dq" in row.get("extra", {}) or (row["note"] and _EXCUSED.search(
                     row["note"])):
                 continue
             if above is not None and points > above[1]:
@@ -267,8 +268,9 @@ def _differences(row: dict[str, Any], table: dict[str, Any], found: Tally
     written = all(row[c] is not None for c in ("won", "drawn", "lost"))
     if row["points"] is not None and found.results_known and not written:
         # with won/drawn/lost written, a wrong total is ST803's; here only points are given
-        earned = (table["win_points"] * found.won + table["draw_points"] * found.drawn
-                  + table["loss_points"] * found.lost + row["adjust_points"])
+        win, draw, loss = points_rule(table)
+        earned = (win * found.won + draw * found.drawn + loss * found.lost
+                  + (row.get("adjust_points") or 0))
         if earned != row["points"]:
             out.append(("points", row["points"], earned))
     return out

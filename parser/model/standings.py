@@ -90,9 +90,16 @@ def expected_points(row: dict[str, Any], table: dict[str, Any]) -> int | None:
     """Points the row's results earn under the table's points rule, with its adjustment."""
     if row["won"] is None or row["drawn"] is None:
         return None
-    lost = row["lost"] or 0
-    return int(table["win_points"] * row["won"] + table["draw_points"] * row["drawn"]
-               + table["loss_points"] * lost + row["adjust_points"])
+    win, draw, loss = points_rule(table)
+    return int(win * row["won"] + draw * row["drawn"] + loss * (row["lost"] or 0)
+               + (row.get("adjust_points") or 0))
+
+
+def points_rule(table: dict[str, Any]) -> tuple[int, int, int]:
+    """Points for a win, a draw and a loss (3, 1, 0 unless the table says otherwise; a
+    standings object from elsewhere may leave the rule out)."""
+    return (int(table.get("win_points", 3)), int(table.get("draw_points", 1)),
+            int(table.get("loss_points", 0)))
 
 
 def points_of(row: dict[str, Any], table: dict[str, Any]) -> int | None:
