@@ -2,13 +2,15 @@
 
 Exit codes (README "Exit codes"): 0 no failing findings; 1 findings that fail
 (errors, or warnings with --strict); 2 usage error, or an input that could not be
-read or converted; 3 an output that could not be written; 130 interrupted;
-141 output closed early (``| head``).
+read or converted; 3 an output that could not be written; 4 the run could not finish
+(worker processes could not be started or kept dying); 129/143 stopped by SIGHUP/SIGTERM;
+130 interrupted; 141 output closed early (``| head``).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -22,6 +24,7 @@ from ..formats import FORMAT_NAMES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EXIT_OUTPUT, EXIT_PIPE = 3, 141
+EXIT_UNFINISHED = 4  # parser.batch.pool.PoolError
 
 _CONVERT_EXAMPLE = """examples:
   scoreline convert article.txt                 # pretty JSON on stdout
@@ -54,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Parse and validate football competition articles.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
-               "130 interrupted, 141 output closed early",
+               "4 the run could not finish, 129/143 stopped by SIGHUP/SIGTERM, 130 interrupted, "
+               "141 output closed early",
     )
     top.add_argument("--version", action="version", version=_version_text())
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
@@ -214,6 +218,8 @@ def output_format(explicit: str | None, configured: str | None) -> str:
 def _convert(args: argparse.Namespace) -> int:
     import functools
 
+    from ..batch.file_report import lost_convert
+    from ..batch.pool import PoolStats
     from ..batch.runner import (
         Options,
         convert_into,
@@ -243,24 +249,34 @@ def _convert(args: argparse.Namespace) -> int:
     progress = Progress(len(paths))
     status = EXIT_OK
     failed = 0
-    for text, report in run_files(function, paths, options):
-        progress.advance()
-        if text is None:
-            progress.clear()
-            print(f"scoreline: {_input_line(report)}", file=sys.stderr)
-            status = EXIT_USAGE
-            failed += 1
-        elif out is None:
-            _write_out(sys.stdout.write, text, progress)
-        elif not to_dir:
-            from ..batch.runner import write_atomic
+    stats = PoolStats()
+    results = run_files(function, paths, options, lost=lost_convert, stats=stats)
+    with contextlib.closing(results):
+        for text, report in results:
+            progress.advance()
+            if text is None:
+                progress.clear()
+                print(f"scoreline: {_input_line(report)}", file=sys.stderr)
+                status = EXIT_USAGE
+                failed += 1
+            elif out is None:
+                _write_out(sys.stdout.write, text, progress)
+            elif not to_dir:
+                from ..batch.runner import write_atomic
 
-            write_atomic(out, text)
+                write_atomic(out, text)
     progress.clear()
+    _report_deaths(stats)
     if len(paths) > 1:
         print(f"scoreline: {len(paths) - failed} of {len(paths)} files converted "
               f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     return status
+
+
+def _report_deaths(stats: Any) -> None:
+    line = stats.line()
+    if line:
+        print(f"scoreline: {line}", file=sys.stderr)
 
 
 def _write_out(write: Any, text: str, progress: Any) -> None:
@@ -300,7 +316,8 @@ def _input_line(report: object) -> str:
 def _check(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from ..batch.file_report import FileReport, Summary
+    from ..batch.file_report import FileReport, Summary, lost_check
+    from ..batch.pool import PoolStats
     from ..batch.runner import Options, check_one, fails, gather, run_files
     from ..formats import renderer
     from .progress import Progress
@@ -318,19 +335,23 @@ def _check(args: argparse.Namespace) -> int:
     kept: list[FileReport] = []
     counts: Counter[str] = Counter()
     failed_input = failing = False
-    for report in run_files(check_one, paths, options):
-        progress.advance()
-        counts.update(d.severity.value for d in report.diagnostics)
-        counts["input_errors"] += report.failed_input
-        failed_input = failed_input or report.failed_input
-        failing = failing or fails(report, options.strict)
-        if not stream:
-            kept.append(report)
-        elif report.diagnostics:
-            from ..formats.text import render_report
+    stats = PoolStats()
+    results = run_files(check_one, paths, options, lost=lost_check, stats=stats)
+    with contextlib.closing(results):
+        for report in results:
+            progress.advance()
+            counts.update(d.severity.value for d in report.diagnostics)
+            counts["input_errors"] += report.failed_input
+            failed_input = failed_input or report.failed_input
+            failing = failing or fails(report, options.strict)
+            if not stream:
+                kept.append(report)
+            elif report.diagnostics:
+                from ..formats.text import render_report
 
-            _write_out(sys.stdout.write, render_report(report, color=color), progress)
+                _write_out(sys.stdout.write, render_report(report, color=color), progress)
     progress.clear()
+    _report_deaths(stats)
     summary = Summary(len(paths), {s: counts[s] for s in ("error", "warning", "info")},
                       counts["input_errors"], time.perf_counter() - started)
     if stream:
@@ -365,20 +386,26 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
+    from ..batch.signals import Stopped, stop_on_signals
+
     _closed_streams()
     handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules}
     try:
-        args = _parser().parse_args(argv)
-        if args.command in ("convert", "check"):
-            _warn_slow_tokenizer()
-        status = handlers[args.command](args)
-        sys.stdout.flush()
+        with stop_on_signals():  # SIGTERM and SIGHUP: stopped as by Ctrl-C
+            args = _parser().parse_args(argv)
+            if args.command in ("convert", "check"):
+                _warn_slow_tokenizer()
+            status = handlers[args.command](args)
+            sys.stdout.flush()
         return status
     except ScorelineError as error:
         print(f"scoreline: {_one_line(str(error))}", file=sys.stderr)
         if error.exit_code == EXIT_OUTPUT:
             _discard_stdout()
         return error.exit_code
+    except Stopped as stop:
+        print(f"scoreline: {stop}", file=sys.stderr)
+        return stop.exit_code
     except KeyboardInterrupt:
         print("scoreline: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
