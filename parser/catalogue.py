@@ -179,6 +179,12 @@ STAGE_CODES: tuple[Entry, ...] = (
           "scoreline failed on the file (a bug), or the process parsing it died; nothing was "
           "converted. Please report it with the file.", "(none known)", "(report it)",
           "parse"),
+    Entry("PA011", "worker-died", Severity.ERROR,
+          "The worker process reading the file died twice on it (killed by a signal, most "
+          "often SIGKILL from the kernel's out-of-memory killer); the file was skipped and "
+          "the other files of the run carry on.",
+          "a file whose worker is killed twice in a --jobs run",
+          "lower --max-memory or --jobs, or use --isolate", "parse"),
     Entry("PA012", "cut-off-last-line", Severity.INFO,
           "The document ends mid-word without a line end, so its last line was probably cut "
           "off; what was read from it is marked 'truncated'.",

@@ -95,7 +95,8 @@ class ParseError(LocatedError):
 
     Codes: PA007 a parser gave up (nesting too deep, mwparserfromhell or Lark failed),
     PA008 over the time budget, PA009 over the memory ceiling, PA010 an internal error
-    (a scoreline bug) or the parsing process died.
+    (a scoreline bug) or the parsing process died, PA011 the worker process of a batch run
+    died twice on the file.
     """
 
     stage = "parse"

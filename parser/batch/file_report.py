@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Severity
+from ..errors import ParseError
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,19 @@ class Summary:
             counter.update(d.severity.value for d in report.diagnostics)
         by_severity = {s.value: counter.get(s.value, 0) for s in Severity}
         return cls(len(reports), by_severity, sum(r.failed_input for r in reports), seconds)
+
+
+def lost_check(path: str, cause: str) -> FileReport:
+    """The report of a file whose worker process died twice on it (``PA011``)."""
+    return FileReport(path, (_lost_finding(path, cause),), failed_input=True)
+
+
+def lost_convert(path: str, cause: str) -> tuple[str | None, FileReport]:
+    """``convert_*``'s result for a file whose worker process died twice on it."""
+    return None, lost_check(path, cause)
+
+
+def _lost_finding(path: str, cause: str) -> Diagnostic:
+    message = (f"the worker process reading this file died twice ({cause}); the file was "
+               "skipped and the rest of the run carried on")
+    return ParseError(path, message, code="PA011").to_diagnostic()

@@ -12,9 +12,9 @@ import contextlib
 import functools
 import glob
 import os
+import sys
 import tempfile
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +24,7 @@ from ..errors import LocatedError, OutputError, UsageError
 from ..guard import run_guarded
 from ..read.source import InputPolicy, Source
 from .file_report import FileReport
+from .pool import Pool, PoolStats
 
 INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
 MIN_FILES_PER_WORKER = 4
@@ -218,19 +219,25 @@ def _convert_source(source: Source, options: Options, style: str) -> tuple[str, 
 
 
 def run_files(function: Callable[[str, Options], R], paths: Sequence[str], options: Options,
-              *, jobs: int | None = None, window: int | None = None) -> Iterator[R]:
+              *, jobs: int | None = None, window: int | None = None,
+              lost: Callable[[str, str], R] | None = None,
+              stats: PoolStats | None = None) -> Generator[R, None, None]:
     """``function(path, options)`` for every path, yielded in input order.
 
     With more than one job (``jobs``, else ``options.jobs``; 0 means every usable core)
-    the calls run in worker processes, a chunk of paths per task. At most ``window``
-    chunks are in flight (default: four per worker), so memory stays bounded whatever
-    the number of files, and results stream out as soon as the ones before them are done.
+    the calls run in a supervised pool of worker processes (``parser.batch.pool``), a
+    chunk of paths per task. At most ``window`` chunks are in flight (default: four per
+    worker), so memory stays bounded whatever the number of files, and results stream out
+    as soon as the ones before them are done.
+
+    A worker that dies is replaced and the files it held are retried one by one; a file
+    whose worker dies twice gets ``lost(path, cause)`` as its result (``file_report.lost_check``
+    or ``lost_convert``), or stops the run with ``PoolError`` when ``lost`` is None.
+    ``stats`` collects the deaths. Close the iterator (``contextlib.closing``) when
+    leaving it early: that stops the workers at once.
 
     ``function`` must be picklable: a module-level function or a ``functools.partial``
-    of one. Wrapping it is how per-file limits plug in, e.g.
-    ``functools.partial(guarded, check_one)`` for a module-level ``guarded(fn, path,
-    options)`` that runs ``fn`` under a time budget and a memory ceiling.
-    Standard input (``-``) is always read in this process, and so are fewer than
+    of one. Standard input (``-``) is always read in this process, and so are fewer than
     ``MIN_FILES_PER_WORKER`` files per worker: starting a pool costs more than it saves.
     """
     count = len(paths)
@@ -241,8 +248,14 @@ def run_files(function: Callable[[str, Options], R], paths: Sequence[str], optio
             yield function(path, options)
         return
     size = chunk_size(count, workers)
-    chunks = iter([list(paths[i : i + size]) for i in range(0, count, size)])
-    yield from _pooled(function, chunks, options, workers, window or workers * 4)
+    chunks = (paths[i : i + size] for i in range(0, count, size))
+    forking = sys.platform.startswith("linux")
+    if forking:
+        warm_up(options.schema)  # forked workers inherit the loaded grammars and validator
+    each = functools.partial(_with_options, function, options)
+    with Pool(each, workers, initializer=None if forking else warm_up, lost=lost,
+              stats=stats) as pool:
+        yield from pool.run(chunks, window or workers * 4)
 
 
 def chunk_size(count: int, workers: int) -> int:
@@ -250,51 +263,8 @@ def chunk_size(count: int, workers: int) -> int:
     return max(1, min(16, count // (workers * 16)))
 
 
-def _pooled(function: Callable[[str, Options], R], chunks: Iterator[list[str]],
-            options: Options, workers: int, window: int) -> Iterator[R]:
-    import multiprocessing
-    import sys
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    forking = sys.platform.startswith("linux")
-    if forking:
-        warm_up()  # forked workers inherit the loaded grammars and validator
-    context = multiprocessing.get_context("fork" if forking else None)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                               initializer=_worker_start, initargs=(not forking,))
-    pending: deque[Future[list[R]]] = deque()
-    try:
-        for chunk in chunks:
-            pending.append(pool.submit(_run_chunk, function, chunk, options))
-            if len(pending) >= window:
-                break
-        while pending:
-            results = pending.popleft().result()
-            following = next(chunks, None)
-            if following is not None:
-                pending.append(pool.submit(_run_chunk, function, following, options))
-            yield from results
-    except BaseException:
-        for future in pending:
-            future.cancel()
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
-        raise
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _run_chunk(function: Callable[[str, Options], R], paths: list[str],
-               options: Options) -> list[R]:
-    return [function(path, options) for path in paths]
-
-
-def _worker_start(warm: bool) -> None:
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
-    if warm:
-        warm_up()
+def _with_options(function: Callable[[str, Options], R], options: Options, path: str) -> R:
+    return function(path, options)
 
 
 def warm_up(schema: str | None = None) -> None:

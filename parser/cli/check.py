@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
 from typing import Any
 
 from ..errors import UsageError
-from .convert import write_out
+from .convert import report_deaths, write_out
 from .exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from .options import output_format, settings
 
@@ -17,7 +18,8 @@ from .options import output_format, settings
 def run(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from ..batch.file_report import FileReport, Summary
+    from ..batch.file_report import FileReport, Summary, lost_check
+    from ..batch.pool import PoolStats
     from ..batch.runner import Options, check_one, fails, gather, run_files
     from ..formats import renderer
     from .progress import Progress
@@ -43,19 +45,23 @@ def run(args: argparse.Namespace) -> int:
     kept: list[FileReport] = []
     counts: Counter[str] = Counter()
     failed_input = failing = False
-    for report in run_files(function, paths, options):
-        progress.advance()
-        counts.update(d.severity.value for d in report.diagnostics)
-        counts["input_errors"] += report.failed_input
-        failed_input = failed_input or report.failed_input
-        failing = failing or fails(report, options.strict)
-        if not stream:
-            kept.append(report)
-        elif report.diagnostics:
-            from ..formats.text import render_report
+    stats = PoolStats()
+    results = run_files(function, paths, options, lost=lost_check, stats=stats)
+    with contextlib.closing(results):  # leaving early stops the workers at once
+        for report in results:
+            progress.advance()
+            counts.update(d.severity.value for d in report.diagnostics)
+            counts["input_errors"] += report.failed_input
+            failed_input = failed_input or report.failed_input
+            failing = failing or fails(report, options.strict)
+            if not stream:
+                kept.append(report)
+            elif report.diagnostics:
+                from ..formats.text import render_report
 
-            write_out(sys.stdout.write, render_report(report, color=color), progress)
+                write_out(sys.stdout.write, render_report(report, color=color), progress)
     progress.clear()
+    report_deaths(stats)
     summary = Summary(len(paths), {s: counts[s] for s in ("error", "warning", "info")},
                       counts["input_errors"], time.perf_counter() - started)
     if stream:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
@@ -16,6 +17,8 @@ from .options import run_options
 def run(args: argparse.Namespace) -> int:
     import functools
 
+    from ..batch.file_report import lost_convert
+    from ..batch.pool import PoolStats
     from ..batch.runner import (
         Options,
         convert_into,
@@ -45,24 +48,35 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(len(paths))
     status = EXIT_OK
     failed = 0
-    for text, report in run_files(function, paths, options):
-        progress.advance()
-        if text is None:
-            progress.clear()
-            print(f"scoreline: {input_line(report)}", file=sys.stderr)
-            status = EXIT_USAGE
-            failed += 1
-        elif out is None:
-            write_out(sys.stdout.write, text, progress)
-        elif not to_dir:
-            from ..batch.runner import write_atomic
+    stats = PoolStats()
+    results = run_files(function, paths, options, lost=lost_convert, stats=stats)
+    with contextlib.closing(results):  # leaving early stops the workers at once
+        for text, report in results:
+            progress.advance()
+            if text is None:
+                progress.clear()
+                print(f"scoreline: {input_line(report)}", file=sys.stderr)
+                status = EXIT_USAGE
+                failed += 1
+            elif out is None:
+                write_out(sys.stdout.write, text, progress)
+            elif not to_dir:
+                from ..batch.runner import write_atomic
 
-            write_atomic(out, text)
+                write_atomic(out, text)
     progress.clear()
+    report_deaths(stats)
     if len(paths) > 1:
         print(f"scoreline: {len(paths) - failed} of {len(paths)} files converted "
               f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
     return status
+
+
+def report_deaths(stats: Any) -> None:
+    """One line on stderr when pool workers died during the run."""
+    line = stats.line()
+    if line:
+        print(f"scoreline: {line}", file=sys.stderr)
 
 
 def write_out(write: Any, text: str, progress: Any) -> None:

@@ -2,8 +2,9 @@
 
 Exit codes (README "Exit codes"): 0 no failing findings; 1 findings that fail
 (errors, or warnings with --strict); 2 usage error, or an input that could not be
-read or converted; 3 an output that could not be written; 130 interrupted;
-141 output closed early (``| head``).
+read or converted; 3 an output that could not be written; 4 the run could not finish
+(worker processes could not be started or kept dying); 129/143 stopped by SIGHUP/SIGTERM;
+130 interrupted; 141 output closed early (``| head``).
 """
 
 from __future__ import annotations
@@ -25,19 +26,25 @@ COMMANDS: dict[str, Callable[..., int]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
+    from ..batch.signals import Stopped, stop_on_signals
+
     closed_streams()
     try:
-        args = build_parser().parse_args(argv)
-        if args.command in ("convert", "check", "report"):
-            warn_slow_tokenizer()
-        status = COMMANDS[args.command](args)
-        sys.stdout.flush()
+        with stop_on_signals():  # SIGTERM and SIGHUP: stopped as by Ctrl-C
+            args = build_parser().parse_args(argv)
+            if args.command in ("convert", "check", "report"):
+                warn_slow_tokenizer()
+            status = COMMANDS[args.command](args)
+            sys.stdout.flush()
         return status
     except ScorelineError as error:
         print(f"scoreline: {one_line(str(error))}", file=sys.stderr)
         if error.exit_code == EXIT_OUTPUT:
             discard_stdout()
         return error.exit_code
+    except Stopped as stop:
+        print(f"scoreline: {stop}", file=sys.stderr)
+        return stop.exit_code
     except KeyboardInterrupt:
         print("scoreline: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
