@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Parse and validate football competition articles.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
-               "130 interrupted, 141 output closed early",
+               "4 a dump partition was refused, 130 interrupted, 141 output closed early",
     )
     top.add_argument("--version", action="version", version=_version_text())
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
@@ -101,6 +101,16 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("code", nargs="?", metavar="CODE", help="a code or prefix to explain")
     rules.add_argument("--markdown", action="store_true",
                        help="print the whole rules reference as Markdown")
+
+    from . import dump as dump_command
+
+    dmp = sub.add_parser("dump", help="convert the football pages of MediaWiki XML dumps "
+                         "into JSON Lines and Parquet tables", epilog=dump_command.EXAMPLE,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    dump_command.add_arguments(dmp)
+    dmp.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                     help="skip pages larger than N bytes with a finding (default 16 MiB)")
+    _limits(dmp)
 
     sub.add_parser("schema", help="print the JSON Schema of the output",
                    epilog="example:\n  scoreline schema > scoreline.schema.json",
@@ -363,13 +373,20 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _dump(args: argparse.Namespace) -> int:
+    from . import dump as dump_command
+
+    return dump_command.run(args, _policy(args))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
     _closed_streams()
-    handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules}
+    handlers = {"convert": _convert, "check": _check, "schema": _schema, "rules": _rules,
+                "dump": _dump}
     try:
         args = _parser().parse_args(argv)
-        if args.command in ("convert", "check"):
+        if args.command in ("convert", "check", "dump"):
             _warn_slow_tokenizer()
         status = handlers[args.command](args)
         sys.stdout.flush()
