@@ -66,6 +66,44 @@ class SafeXML(io.RawIOBase):
         return len(data)
 
 
+class StrictBZ2(io.RawIOBase):
+    """Decompresses concatenated bz2 streams, refusing what ``bz2.BZ2File`` forgives.
+
+    ``BZ2File`` silently drops everything after the first stream that fails to decode
+    (it takes it for trailing garbage), which would lose the pages of a corrupt stream
+    in the middle of a partition without a word. Here a bad stream anywhere raises
+    ``OSError`` and input that ends inside a stream raises ``EOFError``.
+    """
+
+    def __init__(self, raw: Reader) -> None:
+        self.raw = raw
+        self.decompressor = bz2.BZ2Decompressor()
+        self.pending = b""
+        self.fresh = True  # the current decompressor has been fed nothing yet
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        while True:
+            if self.decompressor.eof:
+                self.pending = self.decompressor.unused_data + self.pending
+                self.decompressor = bz2.BZ2Decompressor()
+                self.fresh = True
+            data = b""
+            if self.decompressor.needs_input:
+                data, self.pending = (self.pending or self.raw.read(CHUNK) or b""), b""
+                if not data:
+                    if self.fresh:
+                        return 0  # the input ended between two streams
+                    raise EOFError("the input ends inside a bz2 stream")
+                self.fresh = False
+            out = self.decompressor.decompress(data, len(buffer))
+            if out:
+                buffer[: len(out)] = out
+                return len(out)
+
+
 class _Range(io.RawIOBase):
     """Bytes ``[start, end)`` of a file (``end`` None: to its end)."""
 
@@ -121,8 +159,9 @@ class PartitionStream:
         try:
             if partition.header_end:
                 header = _header(self.handle, partition)
-                body = bz2.BZ2File(_Range(self.handle, partition.start, partition.end))
-                raw: Reader = io.BufferedReader(_Body(header, body), CHUNK)
+                body = _Range(self.handle, partition.start, partition.end)
+                streams = io.BufferedReader(StrictBZ2(body), CHUNK)
+                raw: Reader = io.BufferedReader(_Body(header, streams), CHUNK)
             else:
                 raw = _decompressed(self.handle, partition.compressed)
             self.guard = SafeXML(raw)
@@ -149,7 +188,7 @@ class PartitionStream:
 
 def _decompressed(handle: io.BufferedReader, compressed: str) -> Reader:
     if compressed == "bz2":
-        return bz2.BZ2File(handle)
+        return io.BufferedReader(StrictBZ2(handle), CHUNK)
     if compressed == "gz":
         return gzip.GzipFile(fileobj=handle)
     return handle
@@ -157,7 +196,7 @@ def _decompressed(handle: io.BufferedReader, compressed: str) -> Reader:
 
 def _header(handle: io.BufferedReader, partition: Partition) -> bytes:
     """The decompressed header stream, which must hold no page and not close the document."""
-    reader = bz2.BZ2File(_Range(handle, 0, partition.header_end))
+    reader = io.BufferedReader(StrictBZ2(_Range(handle, 0, partition.header_end)), CHUNK)
     header = reader.read(MAX_HEADER_BYTES + 1)
     if len(header) > MAX_HEADER_BYTES:
         raise DumpRefused(f"the header stream decompresses to more than {MAX_HEADER_BYTES} "
