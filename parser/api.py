@@ -67,7 +67,7 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
     that gives up (``RecursionError``, ``MemoryError``, mwparserfromhell's ``ParserError``,
     a Lark error) raises ``ParseError``; time and memory limits are ``parser.guard``'s job.
     """
-    from .guard.core import failure, parser_failures
+    from .guard import failure, parser_failures
 
     try:
         return _parse_source(source, form, validate, schema)
@@ -86,17 +86,12 @@ def _parse_source(source: Source, form: str, validate: bool, schema: str | None)
                              f"wikitext ({detection.reason}); pass --from flat or "
                              "--from wikitext", code="IN006")
         chosen = detection.form
-    if chosen == "wikitext":
-        from .wikitext import build as build_wikitext
+    from .readers import reader_for
 
-        data, spans, diagnostics = build_wikitext(source)
-    else:
-        from .model.assemble import build
-
-        data, spans, diagnostics = build(source)
+    data, spans, diagnostics = reader_for(chosen).build(source)
     document = Document(source, data, spans, diagnostics)
     if validate:
-        from .guard.core import at
+        from .guard import at
         from .schema import validate as schema_validate
 
         at(0)  # past the source lines: a failure from here on has no line to name

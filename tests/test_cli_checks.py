@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from parser.catalogue import catalogue
-from parser.cli.main import main, output_format
+from parser.cli.main import main
+from parser.cli.options import output_format
 
 from .conftest import ROOT, SAMPLES
 

@@ -1,4 +1,4 @@
-"""parser.guard.core: time budget, memory ceiling, failures as ParseError, in-process and forked."""
+"""parser.guard: time budget, memory ceiling, failures as ParseError, in-process and forked."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 
 from parser.batch.runner import Options, check_one, convert_one
 from parser.errors import InputError, ParseError
-from parser.guard.core import at, run_guarded
+from parser.guard import at, run_guarded
 from parser.read.source import InputPolicy
 
 MODES = [pytest.param(False, id="in-process"),
@@ -74,7 +74,7 @@ def test_the_c_tokenizer_is_stopped_too(isolate: bool) -> None:
     # in a fresh interpreter: the in-process timer's effect on the C tokenizer must not
     # depend on what earlier tests left in this process
     code = ("import sys, mwparserfromhell\n"
-            "from parser.guard.core import run_guarded\n"
+            "from parser.guard import run_guarded\n"
             "from parser.errors import ParseError\n"
             "def slow():\n"
             "    return len(mwparserfromhell.parse('{{a|' * 8000).nodes)\n"
@@ -130,7 +130,7 @@ def test_a_crashed_child_is_reported_not_fatal() -> None:
 def test_an_isolated_child_cannot_hang_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    from parser.guard import core as guard
+    from parser.guard import isolated as guard
 
     monkeypatch.setattr(guard, "WALL_FACTOR", 1.0)
     monkeypatch.setattr(guard, "WALL_GRACE", 0.5)

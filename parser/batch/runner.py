@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import LocatedError, OutputError, UsageError
-from ..guard.core import run_guarded
+from ..guard import run_guarded
 from ..read.source import InputPolicy, Source
 from .file_report import FileReport
 

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from .stages import Game, Stage, Tie
+from .games import Game, Stage, Tie
 from .teams import normalise
 
 _NOT_KNOCKOUT = re.compile(r"group|league|table|standing|round.?robin|pool|phase", re.I)

@@ -15,8 +15,8 @@ import time
 from typing import TextIO
 
 from ..errors import UsageError
+from .exit_codes import EXIT_OK, EXIT_PARTITION
 
-EXIT_PARTITION = 4
 EXAMPLE = """examples:
   scoreline dump enwiki-pages-articles-multistream.xml.bz2 -o football/
   scoreline dump samples/dumps/ -o out/ --jobs 2
@@ -66,15 +66,17 @@ def partition_bytes(text: str) -> int:
     return int(found.group(1)) * scale
 
 
-def run(args: argparse.Namespace, policy: object) -> int:
-    """Run the command; ``policy`` is the ``InputPolicy`` the caller built from the limits."""
+def run(args: argparse.Namespace) -> int:
+    """Run the command (the per-page limits come from the same flags as ``convert``'s)."""
     from ..batch.runner import Options
     from ..dump.run import DumpRun, run_dump
     from ..dump.select import Selection
     from ..dump.work import DumpOptions
     from ..read.source import InputPolicy
     from .dump_progress import DumpProgress, render_summary
+    from .options import input_policy
 
+    policy = input_policy(args)
     assert isinstance(policy, InputPolicy)
     if args.jobs < 0:
         raise UsageError("--jobs must be 0 (one per core) or more")
@@ -98,4 +100,4 @@ def run(args: argparse.Namespace, policy: object) -> int:
     summary = run_dump(request, lambda _result, totals: progress.update(totals))
     progress.clear()
     print(render_summary(summary, time.perf_counter() - started), file=stream)
-    return EXIT_PARTITION if summary.failed else 0
+    return EXIT_PARTITION if summary.failed else EXIT_OK

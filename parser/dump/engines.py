@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 
 from ..batch.runner import Options, run_files
 from ..errors import ScorelineError, UsageError
-from ..guard.core import run_guarded
+from ..guard import run_guarded
 from .sources import Partition
 from .work import DumpOptions, PartitionResult, run_partition
 

@@ -9,11 +9,11 @@ A short line directly above a list or table becomes that block's ``label``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..markup.wiki import Line
-from ..model.dates import WrittenDate, parse_date
-from ..model.match_lines import MatchLine, parse_match_line, plausible_name
+from ..model.blocks import MAX_LABEL_CHARS, Block
+from ..model.dates import parse_date
+from ..model.match_lines import parse_match_line, plausible_name
 
 _INFOBOX = re.compile(r"^\s*infobox\b.*$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*[-*]\s*[^:]{1,60}:")
@@ -28,35 +28,7 @@ MATCH_NOTE = re.compile(
     r"(?P<forfeit>forfeit(ed)?)|(?P<awarded>awarded|awd\.?))\s*\)?\.?$",
     re.IGNORECASE,
 )
-MAX_LABEL_CHARS = 80
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
-
-
-@dataclass
-class Block:
-    """A run of lines of one kind. ``label`` is the caption line above a list or table."""
-
-    kind: str
-    lines: list[Line]
-    label: Line | None = None
-    match: MatchLine | None = None
-    date: WrittenDate | None = None
-    extra: dict[str, object] = field(default_factory=dict)
-
-    @property
-    def line(self) -> int:
-        """First line of the block (the label's, when there is one)."""
-        return self.label.number if self.label else self.lines[0].number
-
-    @property
-    def end_line(self) -> int:
-        """Last line of the block."""
-        return self.lines[-1].number
-
-    @property
-    def text(self) -> str:
-        """The cleaned text of the block's own lines, joined with newlines."""
-        return "\n".join(line.text for line in self.lines)
 
 
 def is_table_line(text: str) -> bool:

@@ -9,9 +9,9 @@ columns), ``entrants`` (a club or team column) or ``other``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..markup.wiki import Line
+from ..model.tables import Row, Table
 
 _ARTIFACT = re.compile(r"^\s*(\|-|\|\}|\{\||\|\+|!)")
 _HEADER_WORDS = re.compile(
@@ -19,70 +19,6 @@ _HEADER_WORDS = re.compile(
     r"attendance|division|state|best|appearance|leg|tie|notes?|league|region|conference",
     re.IGNORECASE,
 )
-TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
-                       re.IGNORECASE)
-_NAME_COL = re.compile(r"\b(club|team|side|name)\b", re.IGNORECASE)
-SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
-
-
-@dataclass
-class Row:
-    """One table row: its cells (stripped) and each cell's 0-based start in the line."""
-
-    line: Line
-    cells: list[str]
-    starts: list[int]
-    truncated: bool = False
-
-
-@dataclass
-class Table:
-    """A parsed table with its caption, header, body rows and leaked markup."""
-
-    lines: list[Line]
-    rows: list[Row] = field(default_factory=list)
-    caption: Row | None = None
-    header: Row | None = None
-    header_extra: list[Row] = field(default_factory=list)
-    artifacts: list[Line] = field(default_factory=list)
-    label: Line | None = None
-
-    @property
-    def columns(self) -> list[str]:
-        """Column names; an empty or ``'`` header cell is named by position (``column_5``)."""
-        if self.header is None:
-            width = max((len(r.cells) for r in self.rows), default=0)
-            return [f"column_{i + 1}" for i in range(width)]
-        names: list[str] = []
-        for index, cell in enumerate(self.header.cells):
-            name = cell.strip().strip("'").strip()
-            names.append(name if name else f"column_{index + 1}")
-        return names
-
-    @property
-    def caption_text(self) -> str | None:
-        """The caption: a caption row, else the label line above the table."""
-        if self.caption is not None:
-            return next(c for c in self.caption.cells if c)
-        if self.label is not None:
-            return self.label.text.strip().lstrip("-*# ").rstrip("*").strip()
-        return None
-
-    def column_index(self, pattern: re.Pattern[str]) -> list[int]:
-        """Indexes of columns whose name matches ``pattern``."""
-        return [i for i, name in enumerate(self.columns) if pattern.search(name)]
-
-    @property
-    def role(self) -> str:
-        """``results``, ``entrants`` or ``other``."""
-        team_cols = self.column_index(TEAM_COL)
-        if self.column_index(SCORE_COL) and len(team_cols) >= 2:
-            return "results"
-        if any(_NAME_COL.search(name) for name in self.columns):
-            return "entrants"
-        return "other"
-
-
 def split_row(line: Line) -> Row:
     """Split a ``| a | b |`` line into cells; a missing closing pipe marks it truncated."""
     text = line.text

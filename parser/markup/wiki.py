@@ -28,7 +28,7 @@ from mwparserfromhell.nodes import (
     Heading as MwHeading,
 )
 
-from ..guard.core import at
+from ..guard import at
 from ..read.source import Source
 from .plan import RESTORE, neutralise, plan
 

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..flat.tables import Table
 from ..read.source import normalise_name
 from .match_lines import plausible_name
+from .tables import Table
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")

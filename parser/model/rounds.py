@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..flat.tables import SCORE_COL, TEAM_COL, Row, Table
 from ..read.source import normalise_name
 from .dates import WrittenDate, parse_date
 from .match_lines import (
@@ -26,6 +25,7 @@ from .match_lines import (
     parse_team_cell,
 )
 from .sections import Section, split_title
+from .tables import SCORE_COL, TEAM_COL, Row, Table
 
 _GENERIC = re.compile(r"^(matches|results|fixtures|games|summary|ties|draw|bracket)$", re.I)
 _ROUNDISH = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-FORMS = ("auto", "flat", "wikitext")
+FORMS = ("auto", "flat", "wikitext")  # "auto" and the names of parser.readers.READERS
 HEAD_CHARS = 200_000
 
 # (pattern, weight): strong signs weigh 3, weak ones 1.

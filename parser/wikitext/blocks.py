@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..flat.blocks import MAX_LABEL_CHARS
 from ..markup.wiki import Line
+from ..model.blocks import MAX_LABEL_CHARS
 from .layout import INFOBOX_NAME, Piece
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")

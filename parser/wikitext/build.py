@@ -15,9 +15,18 @@ from typing import Any
 from mwparserfromhell.nodes import Tag
 
 from ..diagnostics import Diagnostic
-from ..flat.blocks import Block
 from ..markup.wiki import WikiScan
-from ..model import assemble as flat
+from ..model.assemble import (
+    declare,
+    document_json,
+    infobox_years,
+    list_json,
+    prose_counts,
+    prose_entrants,
+    record_unparsed,
+    title_of,
+)
+from ..model.blocks import Block
 from ..model.counts import from_heading
 from ..model.entrants import new_entrant, table_column_roles, typed
 from ..model.rounds import (
@@ -49,16 +58,16 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     box_lines = {number: tidy(str(box.node.name)) for box in layout.nested
                  for number in range(box.line, box.end_line + 1)}
     blocks = {id(s): split_blocks(s.lines, layout.owner, box_lines) for s in all_sections}
-    title, title_line = flat._title(roots)
+    title, title_line = title_of(roots)
     infobox_piece = next((p for p in layout.pieces if p.kind == "template"
                           and p.name.startswith("infobox")), None)
     if infobox_piece is not None:
         ctx.infobox = _infobox_json(ctx, infobox_piece)
-    years = flat._infobox_years(ctx.infobox)
+    years = infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [_section_json(ctx, root, blocks, rounds, years) for root in roots]
     loose_ends(ctx, layout)
-    data = flat.document_json(ctx, "wikitext", title, title_line, sections_json, rounds)
+    data = document_json(ctx, "wikitext", title, title_line, sections_json, rounds)
     return data, ctx.spans.resolve(data), ctx.diagnostics
 
 
@@ -87,7 +96,7 @@ def _section_json(ctx: WikiContext, section: Section, blocks: dict[int, list[Wik
         for found in from_heading(title):
             raw_index = section.heading.raw.find(found.text)
             column = section.heading.column + max(raw_index, 0)
-            flat._declare(ctx, found, "heading", title, section.line, column)
+            declare(ctx, found, "heading", title, section.line, column)
     own = blocks[id(section)]
     tables: dict[int, WikiTable] = {}
     blocks_json: list[dict[str, Any]] = []
@@ -127,20 +136,20 @@ def _block_json(ctx: WikiContext, section: Section, block: WikiBlock,
     if block.kind == "list":
         flat_block = Block("list", block.lines, label=block.label,
                            extra={"style": block.style})
-        return _with_refs(flat._list_json(ctx, section, flat_block, base), refs)
+        return _with_refs(list_json(ctx, section, flat_block, base), refs)
     if block.kind == "template":
         base["name"] = block.name
         base["text"] = "\n".join(line.raw for line in block.lines)
     elif block.kind in ("comment", "marker", "other"):
         base["text"] = "\n".join(line.raw for line in block.lines)
         if block.kind == "other":
-            flat._unparsed(ctx, block.line, block.end_line, base["text"], section.title,
+            record_unparsed(ctx, block.line, block.end_line, base["text"], section.title,
                            too_long=block.lines[0].too_long)
     else:
         base["text"] = block.text
         for line in block.lines:
-            flat._prose_counts(ctx, section, line)
-            flat._prose_entrants(ctx, section, line)
+            prose_counts(ctx, section, line)
+            prose_entrants(ctx, section, line)
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
     return _with_refs(base, refs)
 
@@ -203,7 +212,7 @@ def _table_json(ctx: WikiContext, section: Section, block: WikiBlock,
     }
     ctx.spans.mark(result, Span(block.line, 1, block.end_line))
     if block.label is not None:
-        flat._prose_counts(ctx, section, block.label)
+        prose_counts(ctx, section, block.label)
     if role == "entrants":
         _table_entrants(ctx, section, block, table)
     return result

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Severity
-from ..model import assemble as flat
+from ..model.context import Context
 from .layout import NestedBox
 
 
 @dataclass
-class WikiContext(flat.Context):
+class WikiContext(Context):
     """The flat-form build context plus what only wikitext has: boxes nested in other markup."""
 
     nested: list[NestedBox] = field(default_factory=list)

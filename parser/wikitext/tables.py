@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from mwparserfromhell.nodes import Comment, Tag, Text
 
-from ..flat.tables import Row, Table
 from ..markup.wiki import Line
+from ..model.tables import Row, Table
 from ..read.source import Source
 from .layout import contents_offset
 from .text import Rendering, render, tidy

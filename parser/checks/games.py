@@ -1,0 +1,159 @@
+"""The knockout structure the checks share: games, ties, stages and the bracket of a
+document. ``stages.bracket`` builds it; ``ties`` decides each tie."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.dates import parse_date
+from .teams import normalise
+
+COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})
+_SIDE = re.compile(r"\b(third|3rd)[ -]place|bronze|\bplate\b|consolation|\blosers?\b|repechage",
+                   re.I)
+
+
+@dataclass(frozen=True)
+class Game:
+    """One match of a stage, with its teams' keys (aliases applied)."""
+
+    pointer: str
+    data: dict[str, Any]
+    home: str
+    away: str
+
+    @property
+    def line(self) -> int:
+        """Source line of the match."""
+        return int(self.data["line"])
+
+    @property
+    def counted(self) -> bool:
+        """Whether the match has a result that counts (not postponed, void, ...)."""
+        return self.data["status"] in COUNTED and self.home != self.away
+
+    @property
+    def when(self) -> tuple[_dt.date, bool] | None:
+        """The match date and whether its year was written (not inferred), if known."""
+        iso = self.data.get("date_iso")
+        if not iso:
+            return None
+        written = parse_date(self.data["date"] or "")
+        return _dt.date.fromisoformat(iso), bool(written and written.year is not None)
+
+    def side(self, key: str) -> str:
+        """``home`` or ``away``: the field holding team ``key``."""
+        return "home" if self.home == key else "away"
+
+    def goals(self, key: str) -> int | None:
+        """Goals of team ``key`` in this match."""
+        goals: int | None = self.data[f"{self.side(key)}_score"]
+        return goals
+
+
+@dataclass
+class Tie:
+    """The matches of one pair in a stage and its outcome."""
+
+    teams: tuple[str, str]
+    games: list[Game]
+    winner: str | None = None
+    loser: str | None = None
+    how: str = ""
+    open_draw: bool = False
+    aggregate: tuple[int, int] | None = None
+
+
+@dataclass
+class Stage:
+    """One round of the competition (possibly several sections: legs, replays)."""
+
+    name: str
+    region: str | None
+    rounds: list[int]
+    spans: list[tuple[int, int]]
+    games: list[Game] = field(default_factory=list)
+    ties: list[Tie] = field(default_factory=list)
+    knockout: bool = True
+    two_legged: bool = False
+
+    @property
+    def label(self) -> str:
+        """Name for messages: ``Second round (North)``."""
+        return f"{self.name} ({self.region})" if self.region else self.name
+
+    @property
+    def beside(self) -> bool:
+        """A stage beside the main draw (third-place match, plate, repechage)."""
+        return bool(_SIDE.search(self.name))
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """Name and region folded for comparison."""
+        return normalise(self.name), self.region
+
+    def appearances(self) -> dict[str, list[Game]]:
+        """Team key -> its matches in this stage (all statuses), in document order."""
+        out: dict[str, list[Game]] = defaultdict(list)
+        for game in self.games:
+            out[game.home].append(game)
+            if game.away != game.home:
+                out[game.away].append(game)
+        return out
+
+    def contains(self, line: int) -> bool:
+        """Whether a source line lies in one of the stage's sections."""
+        return any(start <= line <= end for start, end in self.spans)
+
+    def crowded(self) -> set[str]:
+        """Teams in more than one tie of this stage."""
+        count: dict[str, int] = defaultdict(int)
+        for tie in self.ties:
+            for key in set(tie.teams):
+                count[key] += 1
+        return {key for key, number in count.items() if number > 1}
+
+
+@dataclass
+class Bracket:
+    """Every stage of a document, team display names and near-miss aliases."""
+
+    stages: list[Stage]
+    names: dict[str, str]
+    aliases: dict[str, str]
+
+    def successors(self, stage: Stage) -> list[Stage]:
+        """The stage(s) the winners of ``stage`` play next."""
+        if stage.beside:
+            return []
+        index = self.stages.index(stage)
+        later = [s for s in self.stages[index + 1:] if not s.beside]
+        if not later:
+            return []
+        if stage.region is None:
+            first = later[0]
+            if first.region is None:
+                return [first]
+            out = []
+            for item in later:
+                if item.region is None:
+                    break
+                if item.key[0] == first.key[0]:
+                    out.append(item)
+            return out
+        for item in later:
+            if item.region == stage.region or item.region is None:
+                return [item]
+        return []
+
+    def predecessors(self, stage: Stage) -> list[Stage]:
+        """The stages whose successors include ``stage``."""
+        return [s for s in self.stages if s is not stage and stage in self.successors(s)]
+
+    def name(self, key: str) -> str:
+        """How the document first writes a team."""
+        return self.names.get(key, key)

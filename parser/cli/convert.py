@@ -1,0 +1,99 @@
+"""``scoreline convert``: articles to JSON, on stdout, into a file or one file per input."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageError
+from .exit_codes import EXIT_OK, EXIT_USAGE
+from .options import run_options
+
+
+def run(args: argparse.Namespace) -> int:
+    import functools
+
+    from ..batch.runner import (
+        Options,
+        convert_into,
+        convert_line,
+        convert_one,
+        gather,
+        output_names,
+        run_files,
+    )
+    from .progress import Progress
+
+    options = run_options(args)
+    assert isinstance(options, Options)
+    paths = list(gather(args.paths))
+    if not paths:
+        raise UsageError("no input files found")
+    out = Path(args.output) if args.output else None
+    to_dir = out is not None and (len(paths) > 1 or out.is_dir())
+    names = output_names(paths) if to_dir else {}
+    if out is not None:
+        prepare_output(out, paths, to_dir, names)
+    if to_dir and out is not None:
+        function: Any = functools.partial(convert_into, directory=str(out), names=names)
+    else:
+        function = convert_one if len(paths) == 1 else convert_line
+    started = time.perf_counter()
+    progress = Progress(len(paths))
+    status = EXIT_OK
+    failed = 0
+    for text, report in run_files(function, paths, options):
+        progress.advance()
+        if text is None:
+            progress.clear()
+            print(f"scoreline: {input_line(report)}", file=sys.stderr)
+            status = EXIT_USAGE
+            failed += 1
+        elif out is None:
+            write_out(sys.stdout.write, text, progress)
+        elif not to_dir:
+            from ..batch.runner import write_atomic
+
+            write_atomic(out, text)
+    progress.clear()
+    if len(paths) > 1:
+        print(f"scoreline: {len(paths) - failed} of {len(paths)} files converted "
+              f"in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    return status
+
+
+def write_out(write: Any, text: str, progress: Any) -> None:
+    if sys.stdout.isatty():
+        progress.clear()
+    write(text)
+
+
+def prepare_output(out: Path, paths: list[str], to_dir: bool, names: dict[str, str]) -> None:
+    """Refuse an output that would overwrite an input; create an output directory."""
+    from ..errors import OutputError
+
+    targets = {out.resolve()} if not to_dir else {(out / names[p]).resolve() for p in paths}
+    for path in paths:
+        if path != "-" and Path(path).resolve() in targets:
+            raise UsageError(f"{path}: the output would overwrite this input; choose another -o")
+    if to_dir:
+        if out.exists() and not out.is_dir():
+            raise OutputError(f"{out}: is a file; with several inputs -o names a directory")
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"{out}: cannot create the output directory: "
+                              f"{exc.strerror or exc}") from None
+
+
+def input_line(report: object) -> str:
+    from ..batch.file_report import FileReport
+
+    assert isinstance(report, FileReport)
+    first = report.diagnostics[0]
+    where = report.path if first.line <= 1 and first.column <= 1 else (
+        f"{report.path}:{first.line}:{first.column}")
+    return f"{where}: {first.message}"

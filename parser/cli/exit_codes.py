@@ -1,0 +1,5 @@
+"""The exit codes of every command (README "Exit codes")."""
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OUTPUT, EXIT_PIPE = 3, 141
+EXIT_PARTITION = 4  # scoreline dump: a partition was refused, the others were written

@@ -1,0 +1,128 @@
+"""The flat-form reader: a ``Source`` becomes the JSON document, its span table and the
+parse-stage findings (lines no rule understood, rows with no match, ...).
+
+Headings come from the markup layer, the section tree from ``model.sections``, typed
+blocks from ``flat.blocks``; tables and rounds are turned into JSON by ``flat.table_json``
+and ``flat.round_json``, everything form-independent by ``model.assemble``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..guard import at
+from ..markup.wiki import scan
+from ..model import counts
+from ..model.assemble import (
+    declare,
+    document_json,
+    infobox_years,
+    list_json,
+    prose_counts,
+    prose_entrants,
+    record_unparsed,
+    title_of,
+)
+from ..model.blocks import Block
+from ..model.context import Context
+from ..model.infobox import parse_infobox
+from ..model.rounds import YearContext
+from ..model.sections import Section, build_tree
+from ..model.spans import Span
+from ..read.source import Source
+from .blocks import split_blocks
+from .round_json import round_json
+from .table_json import table_json, tables_of
+
+
+def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnostic]]:
+    """Build the JSON document of a flat-form source."""
+    ctx = Context(source)
+    wiki = scan(source)
+    for note in wiki.notes:
+        ctx.note(note.code, note.message, note.line, note.column)
+    roots = build_tree(wiki)
+    all_sections = [s for root in roots for s in root.walk()]
+    blocks = {id(s): split_blocks(s.lines) for s in all_sections}
+    title, title_line = title_of(roots)
+    for section in all_sections:
+        infobox = next((b for b in blocks[id(section)] if b.kind == "infobox"), None)
+        if infobox is not None:
+            ctx.infobox = infobox_json(ctx, infobox)
+            break
+    years = infobox_years(ctx.infobox)
+    rounds: list[dict[str, Any]] = []
+    sections_json = [section_json(ctx, root, blocks, rounds, years) for root in roots]
+    data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
+    return data, ctx.spans.resolve(data), ctx.diagnostics
+
+
+def infobox_json(ctx: Context, block: Block) -> dict[str, Any]:
+    fields, stray = parse_infobox(block.lines)
+    out = []
+    for item in fields:
+        entry = {
+            "key": item.key, "name": item.name, "raw": item.raw, "value": item.value,
+            "leaked": item.leaked, "notes": item.notes, "country": item.country,
+            "line": item.line.number,
+            "end_line": item.continuation[-1].number if item.continuation else item.line.number,
+        }
+        ctx.spans.mark(entry, Span(item.line.number, ctx.col(item.line, item.key_start)))
+        ctx.spans.mark(entry, Span(item.line.number, ctx.col(item.line, item.value_start)),
+                       "value")
+        out.append(entry)
+    for line in stray:
+        record_unparsed(ctx, line.number, line.number, line.text, "Infobox")
+    result = {"line": block.line, "end_line": block.end_line, "fields": out}
+    ctx.spans.mark(result, Span(block.line, 1, block.end_line))
+    return result
+
+
+def section_json(ctx: Context, section: Section, blocks: dict[int, list[Block]],
+                  rounds: list[dict[str, Any]], years: YearContext) -> dict[str, Any]:
+    at(section.line)
+    title = section.title
+    if section.heading is not None and title:
+        for found in counts.from_heading(title):
+            raw_index = section.heading.raw.find(found.text)
+            column = section.heading.column + max(raw_index, 0) + 1
+            declare(ctx, found, "heading", title, section.line, column)
+    own = blocks[id(section)]
+    blocks_json: list[dict[str, Any]] = []
+    for block in own:
+        blocks_json.extend(block_json(ctx, section, block))
+    if any(b.kind == "match" for b in own) or any(
+        b["kind"] == "table" and b["role"] == "results" for b in blocks_json
+    ):
+        rounds.append(round_json(ctx, section, own, years))
+    children = [section_json(ctx, child, blocks, rounds, years) for child in section.children]
+    result = {
+        "title": title, "level": section.level, "line": section.line,
+        "end_line": section.end_line, "blocks": blocks_json, "children": children,
+    }
+    ctx.spans.mark(result, Span(section.line, 1, section.end_line))
+    return result
+
+
+def block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, Any]]:
+    base: dict[str, Any] = {"kind": block.kind, "line": block.line, "end_line": block.end_line}
+    if block.kind == "table":
+        return [table_json(ctx, section, table) for table in tables_of(block,
+                                                                             block.label)]
+    if block.kind == "list":
+        return [list_json(ctx, section, block, base)]
+    if block.kind == "infobox":
+        return [base]
+    raw_kinds = ("comment", "other", "marker")
+    base["text"] = "\n".join(line.raw for line in block.lines) if block.kind in raw_kinds \
+        else block.text
+    if block.kind == "paragraph":
+        for line in block.lines:
+            prose_counts(ctx, section, line)
+            prose_entrants(ctx, section, line)
+    elif block.kind == "other":
+        record_unparsed(ctx, block.line, block.end_line, base["text"], section.title,
+                  too_long=block.lines[0].too_long)
+    ctx.spans.mark(base, Span(block.line, 1, block.end_line))
+    return [base]

@@ -1,0 +1,121 @@
+"""Flat-form tables as JSON: a table block's rows with the span of every cell, the
+entrants of an entrants table and the matches of a results table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..markup.wiki import Line
+from ..model.assemble import prose_counts
+from ..model.blocks import Block
+from ..model.context import Context
+from ..model.entrants import new_entrant, table_column_roles, typed
+from ..model.rounds import ResultsColumns, RoundDraft, match_from_row
+from ..model.sections import Section
+from ..model.spans import Span
+from ..model.tables import Row, Table
+from .tables import parse_tables
+
+
+def tables_of(block: Block, label: Line | None) -> list[Table]:
+    """``parse_tables`` of a table block, parsed once (a results table is read for its
+    JSON and again for its matches)."""
+    tables = block.extra.get("tables")
+    if tables is None:
+        tables = block.extra["tables"] = parse_tables(block.lines, label)
+    assert isinstance(tables, list)
+    return tables
+
+
+def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
+    role = table.role
+    rows = []
+    for row in table.rows:
+        entry = {"line": row.line.number, "cells": row.cells, "truncated": row.truncated}
+        rows.append(entry)
+        ctx.spans.mark(entry, Span(row.line.number, 1))
+        mark_cells(ctx, entry, row)
+        if row.truncated:
+            ctx.note("PA004", "table row ends without a closing '|' (truncated?)",
+                     row.line.number, len(row.line.raw.rstrip()) + 1)
+    for line in table.artifacts:
+        if line.text.strip() != "|":
+            ctx.note("PA003", f"leaked wikitable markup kept as an artifact: "
+                     f"{line.text.strip()[:40]!r}", line.number)
+    first = table.label.number if table.label else table.lines[0].number
+    result = {
+        "kind": "table", "line": first, "end_line": table.lines[-1].number,
+        "label": table.label.text.strip() if table.label else None,
+        "caption": table.caption_text, "role": role, "columns": table.columns,
+        "header": table.header.cells if table.header else [],
+        "header_line": table.header.line.number if table.header else None,
+        "rows": rows,
+        "artifacts": [{"line": line.number, "text": line.text} for line in table.artifacts],
+    }
+    ctx.spans.mark(result, Span(first, 1, table.lines[-1].number))
+    if table.label is not None:
+        prose_counts(ctx, section, table.label)
+    if role == "entrants":
+        table_entrants(ctx, section, table)
+    return result
+
+
+def mark_cells(ctx: Context, entry: dict[str, Any], row: Row) -> None:
+    """Span of every cell (an empty cell points just after its opening pipe)."""
+    for index, (cell, start) in enumerate(zip(row.cells, row.starts, strict=True)):
+        first = start if cell else max(start - 1, 0)
+        last = first + max(len(cell) - 1, 0)
+        ctx.spans.mark_item(entry, "cells", index, Span(
+            row.line.number, ctx.col(row.line, first), row.line.number, ctx.col(row.line, last)))
+
+
+def table_entrants(ctx: Context, section: Section, table: Table) -> None:
+    roles = table_column_roles(table)
+    name_index = next((i for i, r in roles.items() if r == "name"), None)
+    if name_index is None:
+        return
+    columns = table.columns
+    for row in table.rows:
+        if name_index >= len(row.cells) or not row.cells[name_index]:
+            continue
+        fields: dict[str, Any] = {}
+        for index, role in roles.items():
+            if role != "name" and index < len(row.cells):
+                fields[role] = typed(role, row.cells[index])
+        raw_columns = {columns[i]: row.cells[i] for i in range(min(len(columns), len(row.cells)))}
+        column = ctx.col(row.line, row.starts[name_index])
+        entrant = new_entrant(row.cells[name_index], label=table.caption_text,
+                              section=section.title, source="table", columns=raw_columns,
+                              block_line=table.lines[0].number if table.label is None
+                              else table.label.number,
+                              line=row.line.number, column=column, **fields)
+        ctx.entrants.append(entrant)
+        ctx.spans.mark(entrant, Span(row.line.number, column))
+        for index, role in roles.items():
+            if role != "name" and index < len(row.cells) and row.cells[index]:
+                start = row.starts[index]
+                ctx.spans.mark(entrant, Span(
+                    row.line.number, ctx.col(row.line, start), row.line.number,
+                    ctx.col(row.line, start + len(row.cells[index]) - 1)), role)
+
+
+def table_matches(ctx: Context, table: Table, draft: RoundDraft) -> None:
+    cols = ResultsColumns.of(table)
+    if cols is None:
+        return
+    for row in table.rows:
+        made = match_from_row(row, cols)
+        if made is None:
+            if any(row.cells):
+                ctx.note("PA002", "results-table row holds no match that could be read",
+                         row.line.number)
+            continue
+        found, index = made
+        found["column"] = ctx.col(row.line, index)
+        draft.matches.append(found)
+        ctx.spans.mark(found, Span(row.line.number, found["column"]))
+        if cols.date is not None and cols.date < len(row.starts) and found["date"]:
+            date_at = row.starts[cols.date]
+            ctx.spans.mark(found, Span(row.line.number, ctx.col(row.line, date_at), row.line.number,
+                                       ctx.col(row.line, date_at + len(found["date"]) - 1)),
+                           "date")
