@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse and validate football competition articles.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
-               "4 the run could not finish, 129/143 stopped by SIGHUP/SIGTERM, 130 interrupted, "
+               "4 the run could not finish (or a dump partition was refused), 129/143 stopped by SIGHUP/SIGTERM, 130 interrupted, "
                "141 output closed early",
     )
     top.add_argument("--version", action=_VersionAction, nargs=0,
@@ -104,6 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
     from .report import add_parser as add_report
 
     add_report(sub, common)
+
+    from .dump import EXAMPLE as DUMP_EXAMPLE
+    from .dump import add_arguments as dump_arguments
+
+    dmp = sub.add_parser("dump", help="convert the football pages of MediaWiki XML dumps "
+                         "into JSON Lines and Parquet tables", epilog=DUMP_EXAMPLE,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    dump_arguments(dmp)
+    dmp.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                     help="pages larger than N bytes become a finding (default 16 MiB)")
+    add_limits(dmp)
 
     sub.add_parser("schema", help="print the JSON Schema of the output",
                    epilog="example:\n  scoreline schema > scoreline.schema.json",

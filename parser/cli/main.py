@@ -3,7 +3,7 @@
 Exit codes (README "Exit codes"): 0 no failing findings; 1 findings that fail
 (errors, or warnings with --strict); 2 usage error, or an input that could not be
 read or converted; 3 an output that could not be written; 4 the run could not finish
-(worker processes could not be started or kept dying); 129/143 stopped by SIGHUP/SIGTERM;
+(worker processes could not be started or kept dying, or a dump partition was refused); 129/143 stopped by SIGHUP/SIGTERM;
 130 interrupted; 141 output closed early (``| head``).
 """
 
@@ -13,14 +13,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import ScorelineError
-from . import check, convert, reference, report
+from . import check, convert, dump, reference, report
 from .arguments import build_parser
 from .exit_codes import EXIT_INTERRUPTED, EXIT_OUTPUT, EXIT_PIPE
 from .streams import closed_streams, discard_stdout, one_line, warn_slow_tokenizer
 
 COMMANDS: dict[str, Callable[..., int]] = {
     "convert": convert.run, "check": check.run, "schema": reference.schema,
-    "rules": reference.rules, "report": report.run,
+    "rules": reference.rules, "report": report.run, "dump": dump.run,
 }
 
 
@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with stop_on_signals():  # SIGTERM and SIGHUP: stopped as by Ctrl-C
             args = build_parser().parse_args(argv)
-            if args.command in ("convert", "check", "report"):
+            if args.command in ("convert", "check", "report", "dump"):
                 warn_slow_tokenizer()
             status = COMMANDS[args.command](args)
             sys.stdout.flush()
