@@ -51,7 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Parse and validate football competition articles.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="exit codes: 0 ok, 1 failing findings, 2 usage or input error, 3 output error, "
-               "4 the run could not finish (or a dump partition was refused), 129/143 stopped by SIGHUP/SIGTERM, 130 interrupted, "
+               "4 the run could not finish (or a dump partition was refused), "
+               "129/143 stopped by SIGHUP/SIGTERM, 130 interrupted, "
                "141 output closed early",
     )
     top.add_argument("--version", action=_VersionAction, nargs=0,

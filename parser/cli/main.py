@@ -3,8 +3,8 @@
 Exit codes (README "Exit codes"): 0 no failing findings; 1 findings that fail
 (errors, or warnings with --strict); 2 usage error, or an input that could not be
 read or converted; 3 an output that could not be written; 4 the run could not finish
-(worker processes could not be started or kept dying, or a dump partition was refused); 129/143 stopped by SIGHUP/SIGTERM;
-130 interrupted; 141 output closed early (``| head``).
+(worker processes could not be started or kept dying, or a dump partition was
+refused); 129/143 stopped by SIGHUP/SIGTERM; 130 interrupted; 141 output closed early (``| head``).
 """
 
 from __future__ import annotations

@@ -147,7 +147,8 @@ def _partition_files(outdir: Path) -> list[Path]:
 
 def _remove_leftovers(outdir: Path, *, every_part: bool) -> None:
     for name in (DOCUMENTS, *TABLES):
-        for temp in (outdir / name).glob(".part-*.tmp"):
+        # ours (.part-NNNNN.PID.tmp) and the table writer's own inside them (..part-....tmp)
+        for temp in (outdir / name).glob(".*.tmp"):
             temp.unlink(missing_ok=True)
         if every_part:
             for part in (outdir / name).glob("part-*"):
