@@ -14,6 +14,8 @@ _CONVERT_EXAMPLE = """examples:
   scoreline convert samples/ -o out/            # one .json per input into out/
   scoreline convert 'dump/**/*.txt' -o out/ --jobs 4
   cat article.txt | scoreline convert -
+  scoreline convert samples/ --to csv > matches.csv
+  scoreline convert samples/ --to parquet -o tables/   # tables/matches.parquet ...
 """
 
 _CHECK_EXAMPLE = """examples:
@@ -75,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="files, directories, glob patterns ('**' recurses) or -")
     conv.add_argument("-o", "--output", metavar="OUT",
                       help="output file (one input) or directory (one .json per input)")
+    conv.add_argument("--to", choices=("json", "jsonl", "csv", "parquet"), default="json",
+                      help="json (default), jsonl (one line per document), or the flat "
+                      "tables: csv/parquet write the matches table, or every table into "
+                      "-o DIR (see docs/tables.md)")
     common(conv)
 
     chk = sub.add_parser("check", help="validate articles and report discrepancies",

@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     paths = list(gather(args.paths))
     if not paths:
         raise UsageError("no input files found")
+    if args.to in ("csv", "parquet"):
+        return run_tables(args, paths, options)
     out = Path(args.output) if args.output else None
     to_dir = out is not None and (len(paths) > 1 or out.is_dir())
     names = output_names(paths) if to_dir else {}
@@ -43,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if to_dir and out is not None:
         function: Any = functools.partial(convert_into, directory=str(out), names=names)
     else:
-        function = convert_one if len(paths) == 1 else convert_line
+        function = convert_one if len(paths) == 1 and args.to == "json" else convert_line
     started = time.perf_counter()
     progress = Progress(len(paths))
     status = EXIT_OK
@@ -77,6 +79,29 @@ def report_deaths(stats: Any) -> None:
     line = stats.line()
     if line:
         print(f"scoreline: {line}", file=sys.stderr)
+
+
+def run_tables(args: argparse.Namespace, paths: list[str], options: Any) -> int:
+    """``--to csv|parquet``: the matches table to -o FILE (csv: or stdout), or every table
+    into -o DIR (an existing directory, or a name ending in /)."""
+    from ..export.files import collect, write_all
+    from ..export.writers import csv_text
+
+    if args.to == "parquet":
+        from ..export.writers import require_pyarrow
+
+        require_pyarrow()
+        if not args.output:
+            raise UsageError("--to parquet needs -o FILE or -o DIR")
+    tables, failed = collect(paths, options)
+    for report in failed:
+        print(f"scoreline: {input_line(report)}", file=sys.stderr)
+    if args.output:
+        out = Path(args.output)
+        write_all(tables, out, args.to, out.is_dir() or args.output.endswith("/"))
+    else:
+        sys.stdout.write(csv_text("matches", tables["matches"]))
+    return EXIT_USAGE if failed else EXIT_OK
 
 
 def write_out(write: Any, text: str, progress: Any) -> None:
