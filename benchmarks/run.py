@@ -173,6 +173,7 @@ def naive(text: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
             if title is None and not line.startswith("=="):
                 title = name
             current = {"name": name, "region": None, "section": name, "year": None,
+                       "stage": "knockout", "group": None,
                        "line": number, "end_line": number, "notes": [], "matches": []}
             rounds.append(current)
             continue
@@ -188,12 +189,12 @@ def naive(text: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
                 "text": line, "line": number, "column": 1,
             })
     document = {
-        "format_version": "1.0",
+        "format_version": "1.1",
         "source": {"path": path, "form": "flat", "encoding": "utf-8", "bom": False,
                    "newline": "lf", "lines": len(lines)},
         "title": title, "title_line": 1 if title else None, "infobox": None, "sections": [],
         "entrants": [], "declared_counts": [], "rounds": [r for r in rounds if r["matches"]],
-        "unparsed": [],
+        "standings": [], "bracket": [], "unparsed": [],
     }
     jsonschema.validate(document, schema)
     return document
