@@ -277,7 +277,8 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
                 inner = str(token)[1:-1].strip()
                 if re.fullmatch(r"[0-9]{1,2}", inner) and tier is None:
                     tier = int(inner)
-                elif re.fullmatch(r"[A-Z][A-Za-z0-9.&/-]{0,11}", inner) and tag is None:
+                elif (re.fullmatch(r"[A-Z][A-Za-z0-9.&/-]{0,11}", inner) and inner.upper() == inner
+                      and tag is None):  # a league tag is written in capitals: (NPSL), (LQ)
                     tag = inner
                 elif inner in _PLACES and position == 0:  # a place right after the name
                     name = f"{name} ({inner})"
