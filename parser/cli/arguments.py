@@ -7,6 +7,7 @@ import sys
 
 from .._version import __version__
 from ..formats import FORMAT_NAMES
+from ..read.forms import FORMS
 
 _CONVERT_EXAMPLE = """examples:
   scoreline convert article.txt                 # pretty JSON on stdout
@@ -63,7 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.required = True
 
     def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--from", dest="form", choices=("auto", "flat", "wikitext"),
+        p.add_argument("--from", dest="form", choices=FORMS,
                        default="auto", help="input form (default: auto-detect)")
         p.add_argument("--max-bytes", type=int, default=None, metavar="N",
                        help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
