@@ -198,3 +198,36 @@ def test_rows_repeating_boxes_are_counted_once_and_fill_the_box() -> None:
 def test_a_row_that_differs_from_its_box_is_reported() -> None:
     doc = wiki(SUMMARY_AND_BOXES.replace("score=1–1", "score=1–2"))
     assert [d.code for d in doc.diagnostics] == ["WT013", "WT014"]
+
+
+ROUNDN = [
+    pytest.param("{{#invoke:RoundN|N4|3rdplace=yes\n|RD1=Semi-finals|RD2=Final\n"
+                 "| 1 |'''Elm'''|'''2'''| 4 |Oak|1\n| 2 |Ash|0| 3 |'''Yew'''|'''1'''\n"
+                 "| 1 |'''Elm'''|'''3'''| 3 |Yew|1\n| 4 |Oak|2| 2 |'''Ash'''|'''3'''\n}}",
+                 [(1, "Semi-finals", "Elm", "Oak", "1", "2", "1", [], 1),
+                  (1, "Semi-finals", "Ash", "Yew", "2", "0", "1", [], 2),
+                  (2, "Final", "Elm", "Yew", "1", "3", "1", [], 1),
+                  (3, None, "Oak", "Ash", "4", "2", "3", [], 2)],
+                 id="seed team score, third-place match last"),
+    pytest.param("{{#invoke:RoundN|main|columns=1|seeds=no|legs=2|agg=y\n"
+                 "|'''Elm'''|1|2|3|Oak|0|1|1\n}}",
+                 [(1, None, "Elm", "Oak", None, "3", "1", [[1, 0], [2, 1]], 1)],
+                 id="no seeds, two legs and the aggregate"),
+    pytest.param("{{#invoke:RoundN|main\n|Elm|2|Oak|1\n|Ash|0|Yew|1\n|Elm|1|Yew|0\n}}",
+                 [(1, None, "Elm", "Oak", None, "2", "1", [], 1),
+                  (1, None, "Ash", "Yew", None, "0", "1", [], 2),
+                  (2, None, "Elm", "Yew", None, "1", "0", [], 1)],
+                 id="size and layout found from the values"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROUNDN)
+def test_roundn_positional_matches(text: str, expected: list[tuple[Any, ...]]) -> None:
+    (item,) = wiki("== Knockout stage ==\n" + text + "\n").data["bracket"]
+    assert [(t["round"], t["round_name"], t["team1"], t["team2"], t["seed1"], t["score1"],
+             t["score2"], t["legs"], t["winner"]) for t in item["ties"]] == expected
+
+
+def test_roundn_values_that_make_no_bracket_are_noted() -> None:
+    doc = wiki("== B ==\n{{#invoke:RoundN|N8\n|Elm|2|Oak|1\n}}\n")
+    assert doc.data["bracket"] == [] and [d.code for d in doc.diagnostics] == ["WT010"]
