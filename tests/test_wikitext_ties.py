@@ -231,3 +231,15 @@ def test_roundn_positional_matches(text: str, expected: list[tuple[Any, ...]]) -
 def test_roundn_values_that_make_no_bracket_are_noted() -> None:
     doc = wiki("== B ==\n{{#invoke:RoundN|N8\n|Elm|2|Oak|1\n}}\n")
     assert doc.data["bracket"] == [] and [d.code for d in doc.diagnostics] == ["WT010"]
+
+
+@pytest.mark.parametrize(("prose", "expected"), [
+    ("The draw was held on 12 July 2031. The ties were played on 9 August 2031.",
+     ["2031-08-09"]),
+    ("The draw for the round was held on 12 July 2031.", [None]),
+    ("The ties were played on 9 August 2031, a week after the draw.", ["2031-08-09"]),
+])
+def test_a_draw_date_is_not_the_games_date(prose: str, expected: list[str | None]) -> None:
+    doc = wiki(f"== First round ==\n{prose}\n{{{{OneLegStart}}}}\n"
+               "{{OneLegResult|Elm||2–0|Oak||}}\n|}\n")
+    assert [m["date_iso"] for r in doc.data["rounds"] for m in r["matches"]] == expected

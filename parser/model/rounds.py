@@ -45,6 +45,7 @@ _PROSE_DATE = re.compile(
     r"|[A-Z][a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?))"
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_DRAW = re.compile(r"\b(?:the|a)\s+draws?\b", re.I)
 _WALKOVER_NOTE = re.compile(r"walkover|w/o|withdr[ae]w|scratched", re.I)
 _TIE = re.compile(r"^(tie|no\.?|#|match|game)$", re.I)
 _LEG = re.compile(r"\bleg\b", re.I)
@@ -123,12 +124,16 @@ def prose_date(texts: list[str], prefer: str | None = None) -> str | None:
     """A date the prose gives for a round's games (``Ties were played on 6 September 2031.``).
 
     A sentence naming ``prefer`` (the section title, such as ``Replay``) wins over others.
+    A date the sentence gives for the draw (``The draw was held on 12 July 2031``) is the
+    draw's, not the games'.
     """
     found: list[tuple[bool, str]] = []
     key = (prefer or "").lower().rstrip("s")
     for text in texts:
         for sentence in _SENTENCE.split(text):
             for match in _PROSE_DATE.finditer(sentence):
+                if _DRAW.search(sentence, 0, match.start()):
+                    continue
                 if parse_date(match.group("date")) is not None:
                     found.append((bool(key) and key in sentence.lower(), match.group("date")))
     preferred = [date for named, date in found if named] or [date for _, date in found]
