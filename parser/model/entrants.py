@@ -8,7 +8,7 @@ from typing import Any
 
 from ..read.source import normalise_name
 from .match_lines import plausible_name
-from .tables import Table
+from .tables import POT_COL, Table
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
@@ -180,6 +180,12 @@ def table_column_roles(table: Table) -> dict[int, str]:
             elif values and all(_YEAR.match(v) for v in values):
                 roles[index] = "last_appearance"
     return roles
+
+
+def pot_columns(table: Table) -> list[int]:
+    """The team columns of a draw-pot table (``Seeded | Unseeded``, ``Pot 1 | Pot 2``): every
+    cell of such a column is a team, and the column's header says which pot."""
+    return [index for index, name in enumerate(table.columns) if POT_COL.match(name.strip())]
 
 
 def typed(role: str, value: str) -> Any:

@@ -28,7 +28,7 @@ from ..model.assemble import (
 )
 from ..model.blocks import Block
 from ..model.counts import from_heading
-from ..model.entrants import new_entrant, table_column_roles, typed
+from ..model.entrants import new_entrant, pot_columns, table_column_roles, typed
 from ..model.rounds import (
     YearContext,
 )
@@ -240,9 +240,21 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
     flat_table = as_flat(table, ctx.source, block.label)
     roles = table_column_roles(flat_table)
     name_index = next((i for i, r in roles.items() if r == "name"), None)
-    if name_index is None:
-        return
     columns = flat_table.columns
+    if name_index is None:
+        for index in pot_columns(flat_table):
+            for row in table.rows:
+                cell = cell_at(row, index)
+                if cell is not None and cell.text:
+                    line, column = ctx.source.position(cell.offset)
+                    entrant = new_entrant(cell.text, label=flat_table.caption_text,
+                                          section=section.title, source="table",
+                                          columns={columns[index]: cell.text},
+                                          block_line=block.line, line=line, column=column,
+                                          note=columns[index])
+                    ctx.entrants.append(entrant)
+                    ctx.spans.mark(entrant, Span(line, column))
+        return
     for row in table.rows:
         cell = cell_at(row, name_index)
         if cell is None or not cell.text:
