@@ -191,13 +191,13 @@ def test_rows_repeating_boxes_are_counted_once_and_fill_the_box() -> None:
     assert (first["line"], second["line"], second["leg"], second["winner"]) == (7, 8, "2nd",
                                                                                  "home")
     assert second["aggregate"] == {"text": "3–1", "home": 1, "away": 3, "away_goals": False}
-    assert [d.code for d in doc.diagnostics] == ["WT013", "WT013"]
+    assert [d.code for d in doc.diagnostics] == ["WT013"]  # one note for the round
     assert [(f[0], f[1]) for f in findings(doc) if f[0].startswith("KO")] == [("KO901", 4)]
 
 
 def test_a_row_that_differs_from_its_box_is_reported() -> None:
     doc = wiki(SUMMARY_AND_BOXES.replace("score=1–1", "score=1–2"))
-    assert [d.code for d in doc.diagnostics] == ["WT013", "WT014"]
+    assert sorted(d.code for d in doc.diagnostics) == ["WT013", "WT014"]
 
 
 ROUNDN = [
