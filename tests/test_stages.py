@@ -135,6 +135,8 @@ def test_counts_in_headings_and_prose() -> None:
     found = from_prose("Nine division winners, followed by 12 at large berths.")
     assert [(c.count, c.what) for c in found] == [(9, "division winners"), (12, "at large berths")]
     assert from_prose("teams play in up to five qualifying rounds") == []
+    assert from_prose("The rounds decided eight of the teams of the group stage.") == []
+    assert [c.count for c in from_prose("Eight of the 32 teams were seeded.")] == [32]
 
 
 def test_year_comes_from_round_prose_then_infobox() -> None:

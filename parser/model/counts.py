@@ -81,5 +81,7 @@ def from_prose(text: str) -> list[DeclaredCount]:
         if value is None:
             continue
         what = " ".join(match.group("what").lower().replace("-", " ").split())
+        if what.startswith("of "):
+            continue  # a part of a set (``eight of the teams``), not the size of a list
         out.append(DeclaredCount(value, what, match.group(0), match.start("number")))
     return out
