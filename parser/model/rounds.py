@@ -44,6 +44,7 @@ _PROSE_DATE = re.compile(
     r"(?:[A-Z][a-z]+day,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:,?\s+[0-9]{4})?"
     r"|[A-Z][a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?))"
 )
+_MATCH_TITLE = re.compile(r"\S\s+(?:v|vs\.?|versus)\s+\S", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _DRAW = re.compile(r"\b(?:the|a)\s+draws?\b", re.I)
 _WALKOVER_NOTE = re.compile(r"walkover|w/o|withdr[ae]w|scratched", re.I)
@@ -104,7 +105,8 @@ def round_name(section: Section) -> tuple[str, str | None]:
         parent_title
     ):
         parent_base, parent_region = split_title(parent_title)
-        region = None if _GENERIC.match(base) else base
+        # ``=== Meridia vs Pelagos ===`` heads one match of the round, not a region of it
+        region = None if _GENERIC.match(base) or _MATCH_TITLE.search(title) else base
         return parent_base, region or parent_region
     if qualifier and any(ch.isdigit() for ch in qualifier):
         return title, None
