@@ -243,3 +243,10 @@ def test_a_draw_date_is_not_the_games_date(prose: str, expected: list[str | None
     doc = wiki(f"== First round ==\n{prose}\n{{{{OneLegStart}}}}\n"
                "{{OneLegResult|Elm||2–0|Oak||}}\n|}\n")
     assert [m["date_iso"] for r in doc.data["rounds"] for m in r["matches"]] == expected
+
+
+def test_a_comment_after_the_template_name_is_not_part_of_it() -> None:
+    doc = wiki("== Bracket ==\n{{4TeamBracket\n<!-- Semi-finals -->\n| RD1-team1 = Elm\n"
+               "| RD1-score1 = 2\n| RD1-team2 = Oak\n| RD1-score2 = 1\n}}\n")
+    (item,) = doc.data["bracket"]
+    assert item["template"] == "4TeamBracket"
