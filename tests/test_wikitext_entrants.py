@@ -30,3 +30,11 @@ def test_the_flat_form_reads_a_draw_pot_table_alike() -> None:
     assert sorted((e["name"], e["note"]) for e in document.data["entrants"]) == [
         ("Ash Town", "Seeded"), ("Elm FC", "Seeded"), ("Oak SC", "Unseeded"),
         ("Yew United", "Unseeded")]
+
+
+def test_a_top_scorers_table_is_not_a_list_of_entrants() -> None:
+    text = ("== Clubs ==\n* [[Elm FC]]\n* [[Oak SC]]\n== Top goalscorers ==\n"
+            "{| class=\"wikitable\"\n! Rank !! Player !! Club !! Goals\n|-\n"
+            "| 1 || Ansel Ardel || [[Elm FC]] || 6\n|}\n")
+    document = parse(text, "scorers.wiki", form="wikitext")
+    assert [e["name"] for e in document.data["entrants"]] == ["Elm FC", "Oak SC"]

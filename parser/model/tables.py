@@ -12,6 +12,7 @@ from ..markup.wiki import Line
 TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
                        re.IGNORECASE)
 _NAME_COL = re.compile(r"\b(club|team|side|name)\b", re.IGNORECASE)
+_PLAYER_COL = re.compile(r"\b(player|scorer|goalscorer|goal scorer)s?\b", re.IGNORECASE)
 # the columns of a draw-pot table, each a list of teams (``Seeded | Unseeded``, ``Pot 1``)
 POT_COL = re.compile(r"^(?:seeded|unseeded|non-seeded|pot\s*[0-9a-z]{1,2})$", re.IGNORECASE)
 SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
@@ -70,6 +71,8 @@ class Table:
         team_cols = self.column_index(TEAM_COL)
         if self.column_index(SCORE_COL) and len(team_cols) >= 2:
             return "results"
+        if any(_PLAYER_COL.search(name) for name in self.columns):
+            return "other"  # top scorers, hat-tricks: players, with their teams beside them
         if any(_NAME_COL.search(name) or POT_COL.match(name) for name in self.columns):
             return "entrants"
         return "other"
