@@ -12,7 +12,7 @@ POTS = ("== Teams ==\n{| class=\"wikitable\"\n! Seeded !! Unseeded\n|-\n"
 def test_every_team_of_a_draw_pot_table_is_an_entrant() -> None:
     document = parse(POTS, "pots.wiki", form="wikitext")
     assert [(e["name"], e["note"], e["line"]) for e in document.data["entrants"]] == [
-        ("Elm FC", "Seeded", 5), ("Ash Town", "Seeded", 7), ("Oak SC", "Unseeded", 5),
+        ("Elm FC", "Seeded", 5), ("Oak SC", "Unseeded", 5), ("Ash Town", "Seeded", 7),
         ("Yew United", "Unseeded", 7)]
 
 
@@ -38,3 +38,13 @@ def test_a_top_scorers_table_is_not_a_list_of_entrants() -> None:
             "| 1 || Ansel Ardel || [[Elm FC]] || 6\n|}\n")
     document = parse(text, "scorers.wiki", form="wikitext")
     assert [e["name"] for e in document.data["entrants"]] == ["Elm FC", "Oak SC"]
+
+
+def test_a_qualified_teams_table_beside_a_group_column_gives_entrants() -> None:
+    text = ("== Qualified teams ==\n{| class=\"wikitable\"\n! Group !! Winners !! Runners-up\n"
+            "|-\n| A || {{fb|ELM}} || {{fb|OAK}}\n|}\n== Past finals ==\n"
+            "{| class=\"wikitable\"\n! Season !! Winners !! Runners-up\n|-\n"
+            "| 2030 || {{fb|ASH}} || {{fb|YEW}}\n|}\n")
+    document = parse(text, "qualified.wiki", form="wikitext")
+    assert [(e["name"], e["note"]) for e in document.data["entrants"]] == [
+        ("ELM", "Winners"), ("OAK", "Runners-up")]

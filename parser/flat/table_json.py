@@ -106,8 +106,9 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
 
 def _pot_entrants(ctx: Context, section: Section, table: Table) -> None:
     """Every team of a draw-pot table (``Seeded | Unseeded``), its pot as the note."""
-    for index in pot_columns(table):
-        for row in table.rows:
+    pots = pot_columns(table)
+    for row in table.rows:  # in source order: row by row, pot by pot
+        for index in pots:
             if index >= len(row.cells) or not row.cells[index]:
                 continue
             column = ctx.col(row.line, row.starts[index])

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..read.source import normalise_name
 from .match_lines import plausible_name
-from .tables import POT_COL, Table
+from .tables import Table, pot_column_indexes
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
@@ -183,9 +183,10 @@ def table_column_roles(table: Table) -> dict[int, str]:
 
 
 def pot_columns(table: Table) -> list[int]:
-    """The team columns of a draw-pot table (``Seeded | Unseeded``, ``Pot 1 | Pot 2``): every
-    cell of such a column is a team, and the column's header says which pot."""
-    return [index for index, name in enumerate(table.columns) if POT_COL.match(name.strip())]
+    """The team columns of a draw-pot table (``Seeded | Unseeded``, ``Pot 1 | Pot 2``) or a
+    qualified-teams table (``Group | Winners | Runners-up``): every cell of such a column is
+    a team, and the column's header says which pot or place."""
+    return pot_column_indexes(table.columns)
 
 
 def typed(role: str, value: str) -> Any:

@@ -242,8 +242,9 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
     name_index = next((i for i, r in roles.items() if r == "name"), None)
     columns = flat_table.columns
     if name_index is None:
-        for index in pot_columns(flat_table):
-            for row in table.rows:
+        pots = pot_columns(flat_table)
+        for row in table.rows:  # in source order: row by row, pot by pot
+            for index in pots:
                 cell = cell_at(row, index)
                 if cell is not None and cell.text:
                     line, column = ctx.source.position(cell.offset)
