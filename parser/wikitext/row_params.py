@@ -6,20 +6,19 @@ two legs, ``team1|flag1|score|team2|flag2`` for one) or by name (``team1=``, ``a
 presentation parameters such as ``nowrap`` or ``bold``), or under ``extra`` *and* in
 ``unknown`` (reported), so nothing written in a row is lost. The parameters themselves are
 read by ``params.read_params``, the one reader of template parameters the standings and
-matrix readers share; this module only maps them onto a row's slots.
+matrix readers share, and a slot *is* a ``params.TemplateParam`` (keyed by its slot name);
+this module only maps the parameters onto a row's slots.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mwparserfromhell.nodes import Template
 
-from ..model.spans import Span
 from ..read.source import Source
 from .params import TemplateParam, read_params
-from .text import Rendering
 
 ROW_TEMPLATES = {"twolegresult": "two", "onelegresult": "one"}
 FRAME_TEMPLATES = frozenset({"twolegstart", "onelegstart", "twolegend", "onelegend",
@@ -56,30 +55,13 @@ def is_frame(name: str) -> bool:
 
 
 @dataclass
-class Slot:
-    """One parameter of a row: rendered text, raw value, where it starts, bold or not."""
-
-    key: str
-    text: str
-    raw: str
-    span: Span
-    key_span: Span
-    rendering: Rendering = field(default_factory=Rendering)
-
-    @property
-    def bold(self) -> bool:
-        """Whether the value is bold (``'''[[Elm]]'''``: the winner)."""
-        return "'''" in self.raw
-
-
-@dataclass
 class RowParams:
     """A row's parameters by slot; ``extra`` keeps the rest, ``unknown`` the undocumented."""
 
     kind: str
-    slots: dict[str, Slot]
+    slots: dict[str, TemplateParam]
     extra: dict[str, str]
-    unknown: list[Slot]
+    unknown: list[TemplateParam]
     refs: int = 0
     templates: list[tuple[str, int]] = field(default_factory=list)
 
@@ -116,8 +98,7 @@ def read_row(template: Template, kind: str, offset: int, source: Source) -> RowP
             " ".join(param.key.replace("_", " ").lower().split())
         slot_name = _slot_name(param, kind, index)
         text = param.text
-        slot = Slot(slot_name or key, text, param.raw, param.span, param.key_span,
-                    param.rendering)
+        slot = replace(param, key=slot_name or key)
         if slot_name is not None:
             row.slots[slot_name] = slot
             if (slot_name.startswith("flag") or slot_name == "winner") and text:
