@@ -34,6 +34,7 @@ from ..model.rounds import (
 )
 from ..model.sections import Section, build_tree
 from ..model.spans import Span
+from ..model.tables import Table
 from ..read.source import Source
 from .blocks import WikiBlock, split_blocks
 from .brackets import is_bracket, read_bracket
@@ -242,19 +243,7 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
     name_index = next((i for i, r in roles.items() if r == "name"), None)
     columns = flat_table.columns
     if name_index is None:
-        pots = pot_columns(flat_table)
-        for row in table.rows:  # in source order: row by row, pot by pot
-            for index in pots:
-                cell = cell_at(row, index)
-                if cell is not None and cell.text:
-                    line, column = ctx.source.position(cell.offset)
-                    entrant = new_entrant(cell.text, label=flat_table.caption_text,
-                                          section=section.title, source="table",
-                                          columns={columns[index]: cell.text},
-                                          block_line=block.line, line=line, column=column,
-                                          note=columns[index])
-                    ctx.entrants.append(entrant)
-                    ctx.spans.mark(entrant, Span(line, column))
+        _pot_entrants(ctx, section, block, table, flat_table)
         return
     for row in table.rows:
         cell = cell_at(row, name_index)
@@ -272,3 +261,22 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
                               line=line, column=column, **fields)
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(line, column))
+
+
+def _pot_entrants(ctx: WikiContext, section: Section, block: WikiBlock, table: WikiTable,
+                  flat_table: Table) -> None:
+    """Every team of a draw-pot or qualified-teams table, its pot or place as the note."""
+    columns = flat_table.columns
+    pots = pot_columns(flat_table)
+    for row in table.rows:  # in source order: row by row, pot by pot
+        for index in pots:
+            cell = cell_at(row, index)
+            if cell is None or not cell.text:
+                continue
+            line, column = ctx.source.position(cell.offset)
+            entrant = new_entrant(cell.text, label=flat_table.caption_text,
+                                  section=section.title, source="table",
+                                  columns={columns[index]: cell.text}, block_line=block.line,
+                                  line=line, column=column, note=columns[index])
+            ctx.entrants.append(entrant)
+            ctx.spans.mark(entrant, Span(line, column))
