@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """1-based source position; ``end_*`` inclusive, None when the same as the start."""
