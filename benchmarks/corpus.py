@@ -125,3 +125,60 @@ def write_files(directory: Path, docs: list[Doc]) -> list[Path]:
         path.write_bytes(doc.data)
         paths.append(path)
     return paths
+
+
+# ---- variants by team name (both forms) ---------------------------------------------------
+
+WIKITEXT = SAMPLES / "wikitext"
+BIG_WIKITEXT_PARTS = ("05_tournament_groups", "06_league_cup_legacy", "07_league_season")
+
+
+def all_sample_texts() -> list[tuple[str, str, str]]:
+    """(stem, form, text) of the seed and every flat and wikitext sample."""
+    flat = [(stem, "flat", text) for stem, text in sample_texts()]
+    wiki = [(p.stem, "wikitext", p.read_bytes().decode("utf-8-sig"))
+            for p in sorted(WIKITEXT.glob("*.wiki"))]
+    return flat + wiki
+
+
+def team_names(text: str) -> list[str]:
+    """The team names scoreline reads in ``text`` (matches, standings, entrants), longest
+    first: what ``renamed`` replaces, so the structure (templates, headers, parameters)
+    is left as the reader needs it."""
+    from parser.api import parse
+
+    data = parse(text.encode("utf-8"), "<sample>").data
+    names = {m[side] for r in data.get("rounds", []) for m in r["matches"]
+             for side in ("home", "away") if m[side]}
+    names |= {row["team"] for table in data.get("standings", []) for row in table["rows"]
+              if row.get("team")}
+    names |= {e["name"] for e in data.get("entrants", []) if e.get("name")}
+    return sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+
+
+def renamed(text: str, names: list[str], seed: int) -> str:
+    """``text`` with every occurrence of each of ``names`` replaced by an invented name (one
+    per name, new for every ``seed``): a variant of a document in either form."""
+    if not names:
+        return text
+    rng = random.Random(seed)
+    mapping: dict[str, str] = {}
+    for name in names:
+        words = max(1, len(name.split()))
+        mapping[name] = " ".join(
+            "".join(rng.choice(_SYLLABLES) for _ in range(3)).capitalize() for _ in range(words))
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return pattern.sub(lambda m: mapping[m.group(0)], text)
+
+
+def big_wikitext() -> str:
+    """A wikitext page of about 50 KB: the lead of sample 05, then the bodies (from the first
+    ``==`` heading) of samples 05, 06 and 07."""
+    texts = [(WIKITEXT / f"{stem}.wiki").read_bytes().decode("utf-8-sig")
+             for stem in BIG_WIKITEXT_PARTS]
+    first = texts[0]
+    parts = [first[: first.find("\n==") + 1]]
+    for text in texts:
+        body = text[text.find("\n==") + 1 :]
+        parts.append(body if body.endswith("\n") else body + "\n")
+    return "".join(parts)

@@ -11,10 +11,14 @@ spread (min–max) of several runs of:
    ``check-jsonschema --schemafile schemas/scoreline.schema.json`` on that file's JSON;
 5. ``scoreline check`` over 1,000 files with ``--jobs 1`` and ``--jobs 2``;
 6. one document 100 times the seed's size against the seed itself;
-7. peak memory (largest process's RSS) of the batch runs, for two numbers of files.
+7. peak memory (largest process's RSS) of the batch runs, for two numbers of files;
+8. the checks' CPU time against the parse's, on every sample (the worst one shown);
+9. the wikitext reader's time per KB on a ~50 KB page against the flat reader's
+   (``benchmarks/shares.py``).
 
 Every repetition of the in-process measurements uses a freshly generated corpus
-(new team names), so no per-line cache carries over from one run to the next.
+(new team names), so no per-line cache carries over from one run to the next; row 2b
+parses other variants of the same samples than row 2, for the same reason.
 In-process rows are CPU seconds of the benchmark process (``time.process_time``);
 process rows are wall-clock seconds. Each ratio is the median of per-run ratios of
 numbers taken side by side; the machine may be shared, so read ratios, not absolute
@@ -36,7 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -46,6 +50,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import Doc, corpus, seed_variants, write_files  # noqa: E402
+from benchmarks.shares import check_share_row, reader_rows  # noqa: E402
+from benchmarks.table import Row, fmt_time, render, timed, verdict  # noqa: E402
 
 SCHEMA_FILE = ROOT / "schemas" / "scoreline.schema.json"
 
@@ -60,42 +66,14 @@ class Settings:
     few_files: int
     growth: int
     seed_samples: int
+    variants: int
     quick: bool
 
 
 FULL = Settings(runs=5, docs=220, files=1000, few_files=100, growth=100, seed_samples=20,
-                quick=False)
-QUICK = Settings(runs=1, docs=11, files=12, few_files=4, growth=5, seed_samples=2, quick=True)
-
-
-@dataclass
-class Row:
-    """One line of the table."""
-
-    number: str
-    what: str
-    values: list[float]
-    unit: str = "s"
-    per_doc: str = ""
-    rate: str = ""
-    ratio: str = ""
-    target: str = ""
-    met: str = ""
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.values) if self.values else float("nan")
-
-
-# ---- measuring ----------------------------------------------------------------------------
-
-
-def timed(function: Callable[[], object]) -> float:
-    """CPU seconds of this process spent in ``function``: on a shared machine the wall
-    clock also counts the time other processes hold the core."""
-    start = time.process_time()
-    function()
-    return time.process_time() - start
+                variants=3, quick=False)
+QUICK = Settings(runs=1, docs=11, files=12, few_files=4, growth=5, seed_samples=2, variants=1,
+                 quick=True)
 
 
 CHILD_ENV: dict[str, str] = dict(os.environ)
@@ -226,69 +204,31 @@ def floor(texts: list[str]) -> None:
         mwparserfromhell.parse(text)
 
 
-# ---- the table ----------------------------------------------------------------------------
-
-
-def fmt_time(seconds: float) -> str:
-    if seconds != seconds:  # NaN
-        return "n/a"
-    if seconds >= 1:
-        return f"{seconds:.2f} s"
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:.1f} ms"
-    return f"{seconds * 1e6:.0f} µs"
-
-
-def fmt_value(value: float, unit: str) -> str:
-    return f"{value:.0f} MiB" if unit == "MiB" else fmt_time(value)
-
-
-def spread(row: Row) -> str:
-    if not row.values:
-        return "n/a"
-    low, high = min(row.values), max(row.values)
-    return f"{fmt_value(low, row.unit)} – {fmt_value(high, row.unit)}"
-
-
-def verdict(ok: bool, quick: bool) -> str:
-    if quick:
-        return "(quick)"
-    return "yes" if ok else "**no**"
-
-
-def render(rows: list[Row]) -> str:
-    head = ["#", "measurement", "median", "spread (min – max)", "per doc", "MB/s", "ratio",
-            "target", "met"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
-    for row in rows:
-        cells = [row.number, row.what, fmt_value(row.median, row.unit), spread(row),
-                 row.per_doc, row.rate, row.ratio, row.target, row.met]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
 # ---- the benchmark ------------------------------------------------------------------------
 
 
 def in_process(settings: Settings) -> tuple[list[Row], int, int]:
     """Rows 1-3 and 6: library, floor, naive baseline, growth."""
-    from parser.api import parse
+    from parser.api import check, parse
 
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     warm = next(seed_variants(1, 999))
-    parse(warm.data, warm.name)  # build the grammars and the validator once
+    check(parse(warm.data, warm.name))  # build the grammars, the validator, the checks once
     floor_t, lib_t, naive_t, seed_t, big_t, conv_t = [], [], [], [], [], []
     docs_count = size = 0
     for run in range(settings.runs):
         docs = corpus(settings.docs, seed=run + 1)
+        # the same samples and sizes with other names: parsing a document ``library`` has
+        # just parsed would find its lines in the per-line caches
+        others = corpus(settings.docs, seed=run + 1 + 1_000)
         texts = [doc.text for doc in docs]
         docs_count, size = len(docs), sum(len(doc.data) for doc in docs)
         # document by document, the three side by side, so load changes hit all alike
         low = mine = simple = parsed = 0.0
-        for doc, text in zip(docs, texts, strict=True):
+        for doc, other, text in zip(docs, others, texts, strict=True):
             low += timed(functools.partial(floor, [text]))
             mine += timed(functools.partial(library, [doc]))
-            parsed += timed(functools.partial(convert_only, [doc]))
+            parsed += timed(functools.partial(convert_only, [other]))
             simple += timed(functools.partial(naive_all, [doc], schema))
         floor_t.append(low)
         lib_t.append(mine)
@@ -318,7 +258,7 @@ def in_process(settings: Settings) -> tuple[list[Row], int, int]:
         Row("2", "scoreline library: parse + schema + checks, same docs", lib_t,
             per_doc=per_doc(lib_t), rate=rate(lib_t), ratio=f"{lib_ratio:.1f}× floor",
             target="≤ 12× floor", met=verdict(lib_ratio <= 12, settings.quick)),
-        Row("2b", "of which parse + schema alone (no checks), same docs", conv_t,
+        Row("2b", "of which parse + schema alone (no checks), same samples renamed", conv_t,
             per_doc=per_doc(conv_t), rate=rate(conv_t), ratio=f"{conv_ratio:.1f}× floor",
             target="≤ 8× floor", met=verdict(conv_ratio <= 8, settings.quick)),
         Row("3", "naive: regex lines + jsonschema.validate, same docs", naive_t,
@@ -431,8 +371,11 @@ def main(argv: Sequence[str] | None = None) -> int:
           "compiled bytecode and a warm grammar cache, as after `pip install`\n", flush=True)
     with tempfile.TemporaryDirectory(prefix="scoreline-bench-") as tmp:
         rows, _, _ = in_process(settings)
+        rows.append(check_share_row(settings.runs, settings.variants, settings.quick))
+        rows += reader_rows(settings.runs, settings.quick)
         rows += processes(settings, Path(tmp))
-    order = ["1", "2", "2b", "3", "4a", "4b", "4c", "5a", "5b", "5c", "6a", "6b", "7a", "7b"]
+    order = ["1", "2", "2b", "3", "4a", "4b", "4c", "5a", "5b", "5c", "6a", "6b", "7a", "7b",
+             "8", "9a", "9b"]
     rows.sort(key=lambda row: order.index(row.number))
     print(render(rows))
     return 0

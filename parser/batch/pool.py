@@ -35,6 +35,7 @@ from typing import Any, Generic, TypeVar
 
 from ..errors import ScorelineError
 from .frames import Inbox, Outbox
+from .pool_stats import Death, PoolStats
 from .signals import STOP_SIGNAL, deferred, signal_name
 from .worker import WorkerStart
 from .worker import main as worker_main
@@ -53,35 +54,6 @@ class PoolError(ScorelineError):
     """The pool could not finish the run: workers could not be started, or kept dying."""
 
     exit_code = 4
-
-
-@dataclass(frozen=True)
-class Death:
-    """A worker process that ended while the pool still needed it."""
-
-    pid: int
-    cause: str  # "SIGKILL", or "exit status 70"
-
-
-@dataclass
-class PoolStats:
-    """What happened to a run's workers: deaths, and items given up after them."""
-
-    deaths: list[Death] = field(default_factory=list)
-    given_up: int = 0
-
-    def line(self) -> str | None:
-        """One line for the end of a run, or None when no worker died."""
-        if not self.deaths:
-            return None
-        count = len(self.deaths)
-        causes = ", ".join(sorted({death.cause for death in self.deaths}))
-        text = (f"{count} worker process{'es' if count > 1 else ''} died ({causes}); "
-                "the files they held were retried one by one")
-        if self.given_up:
-            text += (f", {self.given_up} file{'s' if self.given_up > 1 else ''} skipped "
-                     "after killing its worker twice (PA011)")
-        return text
 
 
 @dataclass

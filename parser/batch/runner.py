@@ -13,7 +13,6 @@ import functools
 import glob
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +23,7 @@ from ..errors import LocatedError, OutputError, UsageError
 from ..guard import run_guarded
 from ..read.source import InputPolicy, Source
 from .file_report import FileReport
-from .pool import Pool, PoolStats
+from .pool_stats import PoolStats
 
 INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
 MIN_FILES_PER_WORKER = 4
@@ -252,6 +251,8 @@ def run_files(function: Callable[[str, Options], R], paths: Sequence[str], optio
     forking = sys.platform.startswith("linux")
     if forking:
         warm_up(options.schema)  # forked workers inherit the loaded grammars and validator
+    from .pool import Pool  # multiprocessing: only when a pool runs
+
     each = functools.partial(_with_options, function, options)
     with Pool(each, workers, initializer=None if forking else warm_up, lost=lost,
               stats=stats) as pool:
@@ -294,6 +295,8 @@ def write_atomic(path: Path, text: str) -> None:
     it replaces). A failure (no such directory, a full disk, a directory in the way)
     raises ``OutputError`` naming the path and leaves nothing behind.
     """
+    import tempfile
+
     directory = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from ..diagnostics import Diagnostic, Severity
 from ..model.document import Document
@@ -30,14 +31,21 @@ def severity_for(code: str, default: Severity,
 def run_checks(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                severities: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
     """Run every selected rule on ``document`` and return its findings."""
-    select, ignore = tuple(select), tuple(ignore)
+    overrides = tuple(sorted((severities or {}).items()))
     out: list[Diagnostic] = []
-    for item in ALL_RULES:
-        if not selected(item.code, select, ignore):
-            continue
-        severity = severity_for(item.code, item.severity, severities)
+    for item, severity in _plan(tuple(select), tuple(ignore), overrides):
         for hit in item.run(document):
             span = hit.span or document.locate(hit.pointer)
             out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,
                                   span.end_line, span.end_column, hit.pointer, item.name))
     return out
+
+
+@lru_cache(maxsize=64)
+def _plan(select: tuple[str, ...], ignore: tuple[str, ...],
+          overrides: tuple[tuple[str, Severity], ...]) -> tuple[tuple[Rule, Severity], ...]:
+    """The selected rules and their severities: the same for every document of a run, so
+    worked out once rather than per document."""
+    severities = dict(overrides)
+    return tuple((item, severity_for(item.code, item.severity, severities))
+                 for item in ALL_RULES if selected(item.code, select, ignore))

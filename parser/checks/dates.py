@@ -13,15 +13,21 @@ from typing import Any
 from ..diagnostics import Severity
 from ..model.dates import WrittenDate, parse_date
 from ..model.document import Document
-from .base import Hit, rule
+from .base import Hit, once_per_document, rule
 from .stages import Game, Stage, bracket
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 ROLLOVER_DAYS = 120
 
 
-def _dated(document: Document) -> Iterator[tuple[str, dict[str, Any], WrittenDate]]:
-    """(pointer, match, parsed date) once per written date (shared date lines count once)."""
+@once_per_document
+def _dated(document: Document) -> list[tuple[str, dict[str, Any], WrittenDate]]:
+    """(pointer, match, parsed date) once per written date (shared date lines count once);
+    four checks ask, so it is read once per document."""
+    return list(_each_dated(document))
+
+
+def _each_dated(document: Document) -> Iterator[tuple[str, dict[str, Any], WrittenDate]]:
     seen: set[tuple[int, int]] = set()
     for index, item in enumerate(document.data.get("rounds", [])):
         for number, match in enumerate(item["matches"]):

@@ -80,6 +80,9 @@ class Stage:
     ties: list[Tie] = field(default_factory=list)
     knockout: bool = True  # every round of the stage has ``"stage": "knockout"``
     two_legged: bool = False
+    # ``appearances`` worked out once (several checks ask), for the games it was built from
+    _appearances: tuple[int, dict[str, list[Game]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -97,12 +100,16 @@ class Stage:
         return normalise(self.name), self.region
 
     def appearances(self) -> dict[str, list[Game]]:
-        """Team key -> its matches in this stage (all statuses), in document order."""
-        out: dict[str, list[Game]] = defaultdict(list)
+        """Team key -> its matches in this stage (all statuses), in document order (shared
+        by the checks that ask: read it, do not change it)."""
+        if self._appearances is not None and self._appearances[0] == len(self.games):
+            return self._appearances[1]
+        out: dict[str, list[Game]] = {}
         for game in self.games:
-            out[game.home].append(game)
+            out.setdefault(game.home, []).append(game)
             if game.away != game.home:
-                out[game.away].append(game)
+                out.setdefault(game.away, []).append(game)
+        self._appearances = (len(self.games), out)
         return out
 
     def contains(self, line: int) -> bool:

@@ -29,19 +29,24 @@ _RESERVE = frozenset({
 _WORD_FORMS = {"saint": "st", "sankt": "st", "sainte": "ste", "utd": "united"}
 _SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){1,4}[a-z]\b")
 _PUNCT = re.compile(r"[^\w\s]")
+_DROPPED = re.compile(r"['’`.]")
+_UNDER = re.compile(r"\bu (\d{2})\b")
 
 
 @lru_cache(maxsize=16384)
 def normalise(name: str) -> str:
     """A comparison key: ``La Máquina F.C.`` -> ``la maquina fc``; ``U-23`` -> ``u23``."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if name.isascii():  # NFKD changes no ASCII text and it has no combining marks
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("&", " and ").replace("football club", "fc")
-    text = re.sub(r"['’`.]", "", text)
+    text = _DROPPED.sub("", text)
     text = _PUNCT.sub(" ", text)
     text = " ".join(_WORD_FORMS.get(word, word) for word in text.split())
     text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    return re.sub(r"\bu (\d{2})\b", r"u\1", text)
+    return _UNDER.sub(r"u\1", text)
 
 
 def _markers(key: str) -> frozenset[str]:

@@ -19,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     from collections import Counter
 
     from ..batch.file_report import FileReport, Summary, lost_check
-    from ..batch.pool import PoolStats
+    from ..batch.pool_stats import PoolStats
     from ..batch.runner import Options, check_one, fails, gather, run_files
     from ..formats import renderer
     from .progress import Progress

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     import functools
 
     from ..batch.file_report import lost_convert
-    from ..batch.pool import PoolStats
+    from ..batch.pool_stats import PoolStats
     from ..batch.runner import (
         Options,
         convert_into,

@@ -30,6 +30,7 @@ from mwparserfromhell.nodes import (
 
 from ..guard import at
 from ..read.source import Source
+from ..records import quick_init
 from .plan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
@@ -46,6 +47,7 @@ class Heading:
     raw: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One source line that is not a heading.

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ..records import quick_init
 from .team_names import MAX_SIDE_WORDS, PARTICLES, ParenKind, classify_paren, plausible_name
 
 __all__ = ["MAX_LINE_CHARS", "MAX_SIDE_WORDS", "PARTICLES", "Collector", "MatchLine", "Result",
@@ -50,6 +51,7 @@ _PEN_SCORE = re.compile(
 _SCORE = re.compile(r"([0-9]{1,3})\s*[-‐‑‒–—−]\s*([0-9]{1,3})")
 
 
+@quick_init
 @dataclass(frozen=True)
 class Side:
     """One team as written: name, optional league tag ``(NPSL)``, tier ``(9)`` and notes.
@@ -65,6 +67,7 @@ class Side:
     notes: tuple[str, ...] = ()
 
 
+@quick_init
 @dataclass(frozen=True)
 class Result:
     """A score or outcome: goals (None when not played), status, extra time, penalties."""

@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """1-based source position; ``end_*`` inclusive, None when the same as the start."""
@@ -65,28 +68,32 @@ class SpanRecorder:
             return spans.get((id(root), "")) if isinstance(root, dict) else None
         if pointer[0] != "/":
             return None
-        tokens = [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
-        chain = [root]
+        tokens = pointer[1:].split("/")
+        if "~" in pointer:
+            tokens = [t.replace("~1", "/").replace("~0", "~") for t in tokens]
+        grandparent: Any = None
+        parent: Any = None
         node = root
         for token in tokens:
             if isinstance(node, dict):
                 if token not in node:
                     return None
-                node = node[token]
+                child = node[token]
             elif isinstance(node, list):
                 if not (token.isascii() and token.isdigit()) or str(int(token)) != token \
                         or int(token) >= len(node):
                     return None
-                node = node[int(token)]
+                child = node[int(token)]
             else:
                 return None
-            chain.append(node)
-        parent, last = chain[-2], tokens[-1]
+            grandparent, parent, node = parent, node, child
+        last = tokens[-1]
         found: Span | None = None
         if isinstance(parent, dict):
             found = spans.get((id(parent), last))
-        elif len(chain) >= 3 and isinstance(chain[-3], dict) and not isinstance(parent[0], dict):
-            found = spans.get((id(chain[-3]), f"{tokens[-2]}/{last}"))  # an item span
+        elif len(tokens) >= 2 and isinstance(grandparent, dict) \
+                and not isinstance(parent[0], dict):
+            found = spans.get((id(grandparent), f"{tokens[-2]}/{last}"))  # an item span
         if isinstance(node, dict):
             found = spans.get((id(node), "")) or found
         return found
