@@ -123,6 +123,15 @@ class Source:
         return line, self.column(line, offset - self.line_starts[line - 1])
 
 
+def plain_characters(text: str) -> str:
+    """``text`` under the character policy of the input: unicode spaces as one plain space,
+    zero-width and control characters gone. For text the markup layer decodes from entities
+    (``&thinsp;``, ``&zwj;``), so it reads as the same characters written raw would."""
+    if _SPACE_RE.search(text):
+        text = text.translate(_SPACE_TABLE)
+    return _ZERO_WIDTH_RE.sub("", text) if _ZERO_WIDTH_RE.search(text) else text
+
+
 def normalise_name(name: str) -> str:
     """A name as written to the JSON: NFC, so composed and decomposed accents compare equal."""
     if name.isascii() or unicodedata.is_normalized("NFC", name):
