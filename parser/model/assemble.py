@@ -16,10 +16,19 @@ from . import counts, facts
 from .blocks import Block
 from .context import Context
 from .dates import parse_date
-from .entrants import item_text, list_role, new_entrant, parse_item, prose_list, settle_codes
+from .entrants import (
+    block_titles,
+    item_text,
+    list_role,
+    new_entrant,
+    parse_item,
+    prose_list,
+    settle_codes,
+)
 from .rounds import YearContext
 from .sections import Section
 from .spans import Span
+from .topics import title_topic
 
 FORMAT_VERSION = "1.1"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
@@ -121,6 +130,8 @@ def prose_counts(ctx: Context, section: Section, line: Line) -> None:
 
 
 def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
+    if title_topic(block_titles(None, section)) is not None:
+        return  # "Broadcasters were ESPN, Fox and BBC." under Broadcasting
     found = prose_list(line.text)
     if found is None:
         return
@@ -140,8 +151,8 @@ def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
 def list_json(ctx: Context, section: Section, block: Block,
                base: dict[str, Any]) -> dict[str, Any]:
     texts = [item_text(line.text) for line in block.lines]
-    role = list_role(texts)
     label = block.label.text.strip().rstrip(":").strip() if block.label else None
+    role = list_role(texts, block_titles(label, section))
     if block.label is not None:
         prose_counts(ctx, section, block.label)
     items = []
