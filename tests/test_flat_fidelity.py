@@ -34,7 +34,8 @@ PROFILE = settings(max_examples=EXAMPLES, deadline=None,
 TEAMS = ["Elm FC", "Oak SC", "Harbor City (NPSL)", "Port Vale Rovers (LQ)", "MF 10",
          "FC Tacoma 253", "Sounders FC U-23", "L.A. Wolves FC", "IPS/Marathon Taverna",
          "Harpo's FC", "Folkestone & Shepway", "La Máquina FC", "A F C Lymington",
-         "Weston super Mare", "Elm Town (9)", "Birch United (11)"]
+         "Weston super Mare", "Elm Town (9)", "Birch United (11)", "“Elm” Rovers",
+         "«Oak» Athletic", "Ash ‘Reds’ Town"]
 SCORES = ["2-5", "2–5", "2 - 5", "0–12", "2 (4)-2 (1)", "1–1 (4–3 p)", "2-1 (a.e.t.)",
           "1-0 a.e.t", "3–2 (aet)", "0-2 (forfeit)", "3-0 awd", "v", "vs", "w/o"]
 DATES = ["September 10", "Sep 10", "10 September", "March 7, 2031", "March 22nd",
@@ -55,6 +56,7 @@ SPACES = [" ", " ", " ", "\u00a0", "&nbsp;", "&#160;", "\t", "  ", "\u2009", "&t
 DASHES = ["-", "–", "&ndash;", "&#8211;", "&#x2013;", "&mdash;", "—", "\u2212", "&minus;",
           "\u2010", "\u2011", "\u2012", "\ufe63", "\uff0d", "&#45;", "&hyphen;"]
 AMPERSANDS = ["&", "&amp;", "&#38;"]
+APOSTROPHES = ["'", "’", "&#39;", "&rsquo;", "&apos;"]
 
 
 @st.composite
@@ -68,6 +70,8 @@ def roughened(draw: st.DrawFn, text: str) -> str:
             out.append(draw(st.sampled_from(DASHES)))
         elif char == "&":
             out.append(draw(st.sampled_from(AMPERSANDS)))
+        elif char == "'":
+            out.append(draw(st.sampled_from(APOSTROPHES)))
         else:
             out.append(char)
     return "".join(out)
@@ -180,6 +184,8 @@ def test_every_match_line_is_a_match_or_a_finding(built: Built) -> None:
     ("Elm FC 2\ufe631 Oak SC", "Elm FC", "Oak SC", (2, 1)),  # small hyphen-minus
     ("Elm FC 2\uff0d1 Oak SC", "Elm FC", "Oak SC", (2, 1)),  # full-width hyphen-minus
     ("Elm FC 2\u20151 Oak SC", "Elm FC", "Oak SC", (2, 1)),  # horizontal bar
+    ("“Elm” FC 2-1 Oak SC", "“Elm” FC", "Oak SC", (2, 1)),  # curly quotes open a name
+    ("Harpo&rsquo;s FC 2-1 «Oak» SC", "Harpo’s FC", "«Oak» SC", (2, 1)),
 ])
 def test_a_match_line_with_entities_or_other_dashes_is_read(
         line: str, home: str, away: str, scores: tuple[int, int]) -> None:
