@@ -37,7 +37,8 @@ TEAMS = ["Elm FC", "Oak SC", "Harbor City (NPSL)", "Port Vale Rovers (LQ)", "MF 
          "Weston super Mare", "Elm Town (9)", "Birch United (11)", "“Elm” Rovers",
          "«Oak» Athletic", "Ash ‘Reds’ Town"]
 SCORES = ["2-5", "2–5", "2 - 5", "0–12", "2 (4)-2 (1)", "1–1 (4–3 p)", "2-1 (a.e.t.)",
-          "1-0 a.e.t", "3–2 (aet)", "0-2 (forfeit)", "3-0 awd", "v", "vs", "w/o"]
+          "1-0 a.e.t", "3–2 (aet)", "0-2 (forfeit)", "3-0 awd", "v", "vs", "w/o",
+          "\uff12-\uff11", "\u0662-\u0661"]  # non-ASCII digits: not goals, but a finding
 DATES = ["September 10", "Sep 10", "10 September", "March 7, 2031", "March 22nd",
          "Saturday, 31 August 2030", "13–14 April 2031"]
 HEADINGS = ["First round", "Second round (North)", "Premier League Two (21 teams)",
@@ -202,3 +203,19 @@ def test_entities_in_a_results_table_cell_are_decoded() -> None:
     matches = [m for r in document.data["rounds"] for m in r["matches"]]
     assert [(m["home"], m["away"], m["home_score"], m["away_score"]) for m in matches] == [
         ("Elm Town", "Oak & Ash", 2, 1)]
+
+
+@pytest.mark.parametrize(("line", "found"), [
+    ("Elm FC \uff12-\uff11 Oak SC", True),  # full-width digits
+    ("Elm FC \u0662\u2013\u0661 Oak SC", True),  # Arabic-Indic digits
+    ("Birch FC \u0968-\u0967 Oak SC", True),  # Devanagari digits
+    ("Elm FC 2-1 Oak SC won the cup.", False),  # a sentence
+    ("Played 13–14 April 2031 at Elm Park", False),  # a date range
+    ("Elm beat Oak 2-1 in the final", False),  # prose: the away side is lower-case
+    ("The 2030–31 season ran from August to May", False),
+    ("Elm FC 2-1 Oak SC", False),  # read as a match
+])
+def test_a_match_shaped_line_not_read_gets_pa013(line: str, found: bool) -> None:
+    document = parse(f"= T =\n==First round==\n{line}\n", "<fidelity>", form="flat")
+    codes = [(d.code, d.line, d.column) for d in document.diagnostics if d.code == "PA013"]
+    assert codes == ([("PA013", 3, 1)] if found else [])

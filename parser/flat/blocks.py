@@ -14,6 +14,7 @@ from ..markup.wiki import Line
 from ..model.blocks import MAX_LABEL_CHARS, Block
 from ..model.dates import parse_date
 from ..model.match_lines import parse_match_line, plausible_name
+from ..model.near_matches import near_match
 
 _INFOBOX = re.compile(r"^\s*infobox\b.*$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*[-*]\s*[^:]{1,60}:")
@@ -119,7 +120,8 @@ def _is_label(block: Block) -> bool:
     if block.kind not in ("paragraph", "list") or len(block.lines) != 1 or block.label:
         return False  # a block with a label of its own would lose it
     text = block.lines[0].text.strip()
-    return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";"))
+    return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";")) \
+        and near_match(text) is None  # a match the grammar missed stays a line of its own
 
 
 def _attach_labels(blocks: list[Block]) -> list[Block]:

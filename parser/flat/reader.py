@@ -28,6 +28,7 @@ from ..model.blocks import Block
 from ..model.context import Context
 from ..model.group_stages import assign_stages
 from ..model.infobox import parse_infobox
+from ..model.near_matches import near_match
 from ..model.rounds import YearContext
 from ..model.sections import Section, build_tree
 from ..model.spans import Span
@@ -141,6 +142,10 @@ def block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, A
         for line in block.lines:
             prose_counts(ctx, section, line)
             prose_entrants(ctx, section, line)
+            why = near_match(line.text)
+            if why is not None:
+                ctx.note("PA013", f"line looks like a match but was not read as one: {why}",
+                         line.number, ctx.col(line, len(line.text) - len(line.text.lstrip())))
     elif block.kind == "other":
         record_unparsed(ctx, block.line, block.end_line, base["text"], section.title,
                   too_long=block.lines[0].too_long)
