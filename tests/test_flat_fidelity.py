@@ -111,12 +111,13 @@ def section_body(draw: st.DrawFn, built: Built) -> None:
         if piece == "match":
             draw(match_box(built))
         elif piece == "table":
-            built.add("| Tie | Home team (tier) | Score | Away team (tier) | ' |")
+            if draw(st.booleans()):  # else the header was lost in the rendering
+                built.add("| Tie | Home team (tier) | Score | Away team (tier) | ' |")
             for number in range(1, draw(st.integers(min_value=1, max_value=3)) + 1):
                 home, away = draw(st.lists(st.sampled_from(TEAMS), min_size=2, max_size=2,
                                            unique=True))
                 score = draw(roughened(draw(st.sampled_from(["2–1", "1-1", "0 - 3", "w/o"]))))
-                built.add(f"| {number} | {home} | {score} | {away} | 143 |")
+                built.add(f"| {number} | {home} | {score} | {away} | 143 |", match=True)
         elif piece == "list":
             if draw(st.booleans()):
                 built.add("Playoffs")
@@ -219,3 +220,14 @@ def test_a_match_shaped_line_not_read_gets_pa013(line: str, found: bool) -> None
     document = parse(f"= T =\n==First round==\n{line}\n", "<fidelity>", form="flat")
     codes = [(d.code, d.line, d.column) for d in document.diagnostics if d.code == "PA013"]
     assert codes == ([("PA013", 3, 1)] if found else [])
+
+
+@pytest.mark.parametrize(("table", "found"), [
+    ("| Date | Venue | Attendance |\n| Elm Town | 2–1 | Oak Rovers |", [4]),  # shifted rows
+    ("| Year | Winner | Score | Runner-up |\n| 2024 | Elm Town | 1–0 | Oak Rovers |", []),
+    ("| Home team | Score | Away team |\n| Elm Town | 2–1 | Oak Rovers |", []),  # read
+])
+def test_a_match_row_of_a_table_not_read_as_results_gets_pa013(table: str,
+                                                               found: list[int]) -> None:
+    document = parse(f"= T =\n==First round==\n{table}\n", "<fidelity>", form="flat")
+    assert [d.line for d in document.diagnostics if d.code == "PA013"] == found

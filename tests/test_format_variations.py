@@ -175,6 +175,15 @@ def test_results_tables_and_their_artifacts() -> None:
     assert "PA003" in _codes(document)  # leaked |-, !colspan, |}
 
 
+@pytest.mark.parametrize("rows", [
+    "| 1 | Elm Town (9) | 2–1 | Oak Rovers (10) | 143 |\n| 2 | Ash FC | 1-0 | Yew Rovers | 10 |",
+    "| Elm Town | 2–1 | Oak Rovers |",
+])
+def test_a_results_table_whose_header_was_lost(rows: str) -> None:
+    document = _doc(f"==First round==\n{rows}")
+    assert [m["line"] for m in _matches(document)] == list(range(3, 3 + rows.count("\n") + 1))
+
+
 def test_two_leg_table_with_a_leg_column() -> None:
     document = _doc("==Final==\n| Leg | Home team | Score | Away team |\n"
                     "| 1st | Elm FC | 2–1 | Oak SC |\n| 2nd | Oak SC | 1–1 | Elm FC |\n"
