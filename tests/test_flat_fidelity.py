@@ -98,7 +98,10 @@ def match_box(draw: st.DrawFn, built: Built) -> None:
     home, away = draw(st.lists(st.sampled_from(TEAMS), min_size=2, max_size=2, unique=True))
     score = draw(st.sampled_from(SCORES))
     edge = st.sampled_from(["", "", " ", "\t", "&nbsp;", "\u00a0", "\u200b"])
-    line = draw(edge) + draw(roughened(f"{home} {score} {away}")) + draw(edge)
+    bullet = draw(st.sampled_from(["", "", "", "- ", "* ", "• "]))
+    footnote = draw(st.sampled_from(["", "", "", " [1]", "[a]"]))
+    line = draw(edge) + bullet + draw(roughened(f"{home} {score} {away}")) + footnote + \
+        draw(edge)
     built.add(line, match=True)
     if draw(st.booleans()):
         built.add("  " + draw(roughened(f"{home}: Smith 12' , Jones 40', 77' (pen.)")))
@@ -231,3 +234,17 @@ def test_a_match_row_of_a_table_not_read_as_results_gets_pa013(table: str,
                                                                found: list[int]) -> None:
     document = parse(f"= T =\n==First round==\n{table}\n", "<fidelity>", form="flat")
     assert [d.line for d in document.diagnostics if d.code == "PA013"] == found
+
+
+@pytest.mark.parametrize(("line", "home", "away", "column"), [
+    ("- Elm FC 2–1 Oak SC", "Elm FC", "Oak SC", 3),  # a bulleted match line
+    ("• Elm FC 2–1 Oak SC", "Elm FC", "Oak SC", 3),
+    ("Elm FC 2-1 Oak SC [1]", "Elm FC", "Oak SC", 1),  # footnote marks after a name
+    ("Elm FC[a] 2–1 Oak SC[2]", "Elm FC", "Oak SC", 1),
+])
+def test_bullets_and_footnote_marks_around_a_match(line: str, home: str, away: str,
+                                                   column: int) -> None:
+    document = parse(f"= T =\n==First round==\n{line}\n", "<fidelity>", form="flat")
+    [match] = [m for r in document.data["rounds"] for m in r["matches"]]
+    assert (match["home"], match["away"], match["line"], match["column"]) == (
+        home, away, 3, column)

@@ -13,7 +13,7 @@ import re
 from ..markup.wiki import Line
 from ..model.blocks import MAX_LABEL_CHARS, Block
 from ..model.dates import parse_date
-from ..model.match_lines import parse_match_line, plausible_name
+from ..model.match_lines import MatchLine, parse_match_line, plausible_name
 from ..model.near_matches import near_match
 
 _INFOBOX = re.compile(r"^\s*infobox\b.*$", re.IGNORECASE)
@@ -60,7 +60,7 @@ def _classify(line: Line, previous: str | None) -> str:
     if previous in ("match", "scorer", "match_note") and _SCORER.match(text):
         return "scorer"
     if is_bullet(text):
-        return "list"
+        return "match" if bulleted_match(text) is not None else "list"
     if parse_date(stripped) is not None:
         return "date"
     if parse_match_line(stripped) is not None:
@@ -68,6 +68,28 @@ def _classify(line: Line, previous: str | None) -> str:
     if not _LETTERS.search(stripped):
         return "other"
     return "paragraph"
+
+
+def bulleted_match(text: str) -> tuple[MatchLine, int] | None:
+    """A list item that is a match line (``- Elm FC 2–1 Oak SC``): the match and the index
+    of its first character in ``text``."""
+    bullet = _BULLET.match(text)
+    if bullet is None:
+        return None
+    body = text[bullet.end():]
+    parsed = parse_match_line(body.strip())
+    if parsed is None:
+        return None
+    return parsed, bullet.end() + len(body) - len(body.lstrip())
+
+
+def match_of(text: str) -> tuple[MatchLine | None, int | None]:
+    """The match a match block's line holds and the index where it starts in ``text``."""
+    parsed = parse_match_line(text.strip())
+    if parsed is not None:
+        return parsed, len(text) - len(text.lstrip())
+    found = bulleted_match(text)
+    return (found[0], found[1]) if found is not None else (None, None)
 
 
 def _continues_value(text: str) -> bool:
@@ -107,7 +129,7 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         else:
             block = Block(kind, [line])
             if kind == "match":
-                block.match = parse_match_line(line.text.strip())
+                block.match, block.match_at = match_of(line.text)
             elif kind == "date":
                 block.date = parse_date(line.text.strip())
             blocks.append(block)

@@ -45,9 +45,19 @@ _HAS_RESULT = re.compile(
 _OTHER_DASHES = str.maketrans({"\ufe63": "-", "\uff0d": "-", "\ufe58": "—", "\u2015": "—"})
 
 
+# Footnote and reference marks the rendering left after a word: [1], [a], [note 2]. They
+# are read as blanks of the same length.
+_FOOTNOTE = re.compile(r"\[(?:[0-9]{1,3}|[a-z]|(?:note|nb) [0-9]{1,3})\]", re.IGNORECASE)
+
+
 def grammar_text(text: str) -> str:
-    """``text`` as the match-line grammar reads it (same length, same positions)."""
-    return text.translate(_OTHER_DASHES) if not text.isascii() else text
+    """``text`` as the match-line grammar reads it (same length, same positions): other
+    dashes as the dashes they stand for, footnote marks as blanks."""
+    if not text.isascii():
+        text = text.translate(_OTHER_DASHES)
+    if "[" in text:
+        text = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 # Plans: the parts above as token indices, worked out once per shape of token types
