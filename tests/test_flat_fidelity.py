@@ -99,6 +99,8 @@ def match_box(draw: st.DrawFn, built: Built) -> None:
     score = draw(st.sampled_from(SCORES))
     edge = st.sampled_from(["", "", " ", "\t", "&nbsp;", "\u00a0", "\u200b"])
     bullet = draw(st.sampled_from(["", "", "", "- ", "* ", "• "]))
+    if not bullet and draw(st.integers(min_value=0, max_value=4)) == 0:  # its date leads
+        bullet = draw(st.sampled_from(DATES)) + draw(st.sampled_from([": ", " ", " – "]))
     footnote = draw(st.sampled_from(["", "", "", " [1]", "[a]"]))
     line = draw(edge) + bullet + draw(roughened(f"{home} {score} {away}")) + footnote + \
         draw(edge)
@@ -254,3 +256,19 @@ def test_bullets_and_footnote_marks_around_a_match(line: str, home: str, away: s
     [match] = [m for r in document.data["rounds"] for m in r["matches"]]
     assert (match["home"], match["away"], match["line"], match["column"]) == (
         home, away, 3, column)
+
+
+@pytest.mark.parametrize(("line", "home", "date", "time"), [
+    ("September 10: Elm FC 2-1 Oak SC", "Elm FC", "September 10", None),
+    ("Saturday, 31 August 2030 – Elm FC 2-1 Oak SC", "Elm FC", "Saturday, 31 August 2030",
+     None),
+    ("19:45 Elm FC 2-1 Oak SC", "Elm FC", "April 1", "19:45"),  # the date line above holds
+    ("1860 Munich 2-1 Oak SC", "1860 Munich", "April 1", None),  # a number is no date
+    ("MF 10 2-1 Oak SC", "MF 10", "April 1", None),
+])
+def test_a_date_or_kick_off_time_leading_a_match_line(line: str, home: str, date: str,
+                                                      time: str | None) -> None:
+    document = parse(f"= T =\n==First round==\nApril 1\n{line}\n", "<fidelity>", form="flat")
+    [match] = [m for r in document.data["rounds"] for m in r["matches"]]
+    assert (match["home"], match["away"], match["date"], match.get("time")) == (
+        home, "Oak SC", date, time)

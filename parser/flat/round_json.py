@@ -51,6 +51,14 @@ def round_json(ctx: Context, section: Section, own: list[Block],
             found["date"] = current_date
             if date_span is not None:
                 ctx.spans.mark(found, date_span, "date")
+            lead_date, lead_time = block.extra.get("date"), block.extra.get("time")
+            if isinstance(lead_date, str):  # written before the teams on the match's own line
+                found["date"] = lead_date
+                ctx.spans.mark(found, Span(line.number, ctx.col(line, line.text.index(
+                    lead_date)), line.number, ctx.col(line, line.text.index(lead_date)
+                                                      + len(lead_date) - 1)), "date")
+            if isinstance(lead_time, str):
+                found["time"] = lead_time
             draft.matches.append(found)
             mark_match(ctx, found, line, offset, block.match)
         elif block.kind == "match_note" and draft.matches:
