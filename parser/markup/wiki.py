@@ -29,7 +29,8 @@ from mwparserfromhell.nodes import (
 )
 
 from ..guard import at
-from ..read.source import Source, plain_characters
+from ..read.characters import plain_characters
+from ..read.source import Source
 from .plan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
