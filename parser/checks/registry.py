@@ -17,6 +17,7 @@ from . import (
     names,
     progression,
     standings,
+    standings_results,
     tables,
     totals,
 )
@@ -65,7 +66,7 @@ ALL_RULES: tuple[Rule, ...] = (
     standings.points_wrong,
     standings.group_unbalanced,
     standings.positions_out_of_order,
-    standings.standings_vs_results,
+    standings_results.standings_vs_results,
     knockout.winner_contradicts_score,
     knockout.aggregate_not_sum,
     knockout.second_leg_not_swapped,
