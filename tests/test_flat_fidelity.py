@@ -272,3 +272,13 @@ def test_a_date_or_kick_off_time_leading_a_match_line(line: str, home: str, date
     [match] = [m for r in document.data["rounds"] for m in r["matches"]]
     assert (match["home"], match["away"], match["date"], match.get("time")) == (
         home, "Oak SC", date, time)
+
+
+@pytest.mark.parametrize(("key", "name"), [
+    ("$", "field"), ("Año", "ano"), ("Top Scorer (league)", "top_scorer_league"),
+    ("Prev_season", "prev_season"), ("Ground(s)", "ground_s")])
+def test_an_infobox_key_of_any_characters_gets_a_schema_valid_name(key: str, name: str) -> None:
+    document = parse(f"Infobox\n- {key}: Winner of the bonus\n", "<fidelity>", form="flat")
+    [field_] = document.data["infobox"]["fields"]
+    assert (field_["key"], field_["name"]) == (key, name)
+    assert not [d for d in document.diagnostics if d.code == "SC001"]
