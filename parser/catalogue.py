@@ -190,6 +190,14 @@ STAGE_CODES: tuple[Entry, ...] = (
           "off; what was read from it is marked 'truncated'.",
           "Frickley Vale 2–4 H  (the last line, no line end)",
           "Frickley Vale 2–4 Harrowby Town  (ending with a line end)", "parse"),
+    Entry("PA013", "match-shaped-line-not-read", Severity.INFO,
+          "A line has the shape of a match (a name, a score, a name) but the match grammar "
+          "did not read it, so it is kept as prose and no match is made of it: digits that "
+          "are not ASCII, a colon score (2:1), the score after both teams (Elm – Oak 2–1), "
+          "or a side that does not read as a team name. Also a table row "
+          "holding team, score and team under a header that names no score column, so the "
+          "table was not read as results.",
+          "Elm FC ２–１ Oak SC", "Elm FC 2–1 Oak SC", "parse"),
     Entry("SC001", "schema-violation", Severity.ERROR,
           "The converted JSON does not match the published schema.",
           "a match with a negative score", "(a scoreline bug: please report it)", "schema"),

@@ -3,9 +3,9 @@
 A heading count (``(21 teams)``) is held against the teams listed in its section;
 a prose count against the labelled list it names (``12 at large berths`` ->
 ``At-Large Berths``) or, for plain ``teams``/``clubs``, against the section's
-teams. The infobox team count is held against the scopes a document can prove
-(the distinct teams of its rounds, of its entrant lists, or of both), and the
-message says which one it matches.
+teams. ``global_scopes`` are the team scopes a whole document can prove (the
+distinct teams of its rounds, of its entrant lists, or of both); the infobox team
+count is held against them in ``infobox_counts``.
 """
 
 from __future__ import annotations
@@ -245,79 +245,3 @@ def _stage_sizes(document: Document, stage: Stage) -> list[int]:
     teams = {k for g in stage.games for k in (g.home, g.away)}
     winners = [t.winner for t in stage.ties if t.winner]
     return [len(teams), len(teams - earlier), len(winners), len(stage.ties)]
-
-
-def _num_teams(document: Document) -> tuple[int, dict[str, Any]] | None:
-    infobox = document.data.get("infobox") or {}
-    for index, item in enumerate(infobox.get("fields", [])):
-        if item["name"] == "num_teams" and isinstance(item["value"], int):
-            return index, item
-    return None
-
-
-@rule("CO104", "infobox-count-mismatch", Severity.WARNING,
-      "The infobox team count matches no set of teams the document lists.")
-def infobox_count(document: Document) -> Iterator[Hit]:
-    """``Num Teams`` is compared with the distinct teams of the rounds, of the entrant lists,
-    and of both together; a value that matches none of them is very likely wrong.
-
-    Failing (reported at 3:14)::
-
-        = Elm Cup =
-        Infobox
-        - Num Teams: 3
-
-        ==Final==
-        Elm FC 2-1 Oak SC
-
-    Passing::
-
-        = Elm Cup =
-        Infobox
-        - Num Teams: 2
-
-        ==Final==
-        Elm FC 2-1 Oak SC
-    """
-    found = _num_teams(document)
-    scoped = global_scopes(document)
-    if found is None or not scoped:
-        return
-    index, item = found
-    if all(item["value"] != size for _, size in scoped):
-        tried = "; ".join(f"{size} {what}" for what, size in scoped)
-        yield Hit(f"infobox {item['key']} is {item['value']}, but the document names "
-                  f"{tried}", f"/infobox/fields/{index}/value")
-
-
-@rule("CO105", "infobox-count-scope", Severity.INFO,
-      "Which set of teams the infobox team count was found to count.")
-def infobox_scope(document: Document) -> Iterator[Hit]:
-    """A note saying which scope the infobox team count agrees with, so a reader can see what
-    was verified.
-
-    Failing (reported at 3:14)::
-
-        = Elm Cup =
-        Infobox
-        - Num Teams: 2
-
-        ==Final==
-        Elm FC 2-1 Oak SC
-
-    Passing::
-
-        = Elm Cup =
-
-        ==Final==
-        Elm FC 2-1 Oak SC
-    """
-    found = _num_teams(document)
-    if found is None:
-        return
-    index, item = found
-    for what, size in global_scopes(document):
-        if size == item["value"]:
-            yield Hit(f"infobox {item['key']} {item['value']} counts the {size} {what}",
-                      f"/infobox/fields/{index}/value")
-            return

@@ -13,7 +13,8 @@ import re
 from ..markup.wiki import Line
 from ..model.blocks import MAX_LABEL_CHARS, Block
 from ..model.dates import parse_date
-from ..model.match_lines import parse_match_line, plausible_name
+from ..model.match_lines import MatchLine, parse_match_line, plausible_name
+from ..model.near_matches import near_match
 
 _INFOBOX = re.compile(r"^\s*infobox\b.*$", re.IGNORECASE)
 _FIELD = re.compile(r"^\s*[-*]\s*[^:]{1,60}:")
@@ -28,6 +29,10 @@ MATCH_NOTE = re.compile(
     r"(?P<forfeit>forfeit(ed)?)|(?P<awarded>awarded|awd\.?))\s*\)?\.?$",
     re.IGNORECASE,
 )
+_WORD = re.compile(r"\S+")
+_MAX_LEAD_WORDS = 5
+_LEAD_END = ":,;–—- "
+_KICK_OFF = re.compile(r"^[0-9]{1,2}[:.h][0-9]{2}(?:\s*(?:[ap]\.?m\.?|CET|CEST|local))?$", re.I)
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
 
 
@@ -56,17 +61,57 @@ def _classify(line: Line, previous: str | None) -> str:
         return "table"
     if previous in ("match", "scorer", "match_note") and MATCH_NOTE.match(stripped):
         return "match_note"
-    if previous in ("match", "scorer", "match_note") and _SCORER.match(text):
+    if previous in ("match", "scorer", "match_note") and _SCORER.match(text) \
+            and dated_match(text) is None:  # "  September 10: Elm FC 2–1 Oak SC" is a match
         return "scorer"
     if is_bullet(text):
-        return "list"
+        return "match" if bulleted_match(text) is not None else "list"
     if parse_date(stripped) is not None:
         return "date"
-    if parse_match_line(stripped) is not None:
+    if parse_match_line(stripped) is not None or dated_match(text) is not None:
         return "match"
     if not _LETTERS.search(stripped):
         return "other"
     return "paragraph"
+
+
+def bulleted_match(text: str) -> tuple[MatchLine, int] | None:
+    """A list item that is a match line (``- Elm FC 2–1 Oak SC``): the match and the index
+    of its first character in ``text``."""
+    bullet = _BULLET.match(text)
+    if bullet is None:
+        return None
+    body = text[bullet.end():]
+    parsed = parse_match_line(body.strip())
+    if parsed is None:
+        return None
+    return parsed, bullet.end() + len(body) - len(body.lstrip())
+
+
+def match_of(text: str) -> tuple[MatchLine | None, int | None]:
+    """The match a match block's line holds and the index where it starts in ``text``."""
+    parsed = parse_match_line(text.strip())
+    if parsed is not None:
+        return parsed, len(text) - len(text.lstrip())
+    found = bulleted_match(text)
+    return (found[0], found[1]) if found is not None else (None, None)
+
+
+def dated_match(text: str) -> tuple[MatchLine, int, str, str] | None:
+    """A match line led by its date or kick-off time (``September 10: Elm FC 2–1 Oak SC``,
+    ``19:45 Elm FC 2–1 Oak SC``): the match, the index where it starts in ``text``, ``date``
+    or ``time``, and the date or time as written. The longest such lead wins."""
+    words = list(_WORD.finditer(text))
+    for count in range(min(len(words) - 3, _MAX_LEAD_WORDS), 0, -1):
+        lead = text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END)
+        kind = "date" if parse_date(lead) is not None else "time" if _KICK_OFF.match(lead) \
+            else None
+        if kind is None:
+            continue
+        parsed = parse_match_line(text[words[count].start():].strip())
+        if parsed is not None:
+            return parsed, words[count].start(), kind, lead
+    return None
 
 
 def _continues_value(text: str) -> bool:
@@ -106,7 +151,12 @@ def split_blocks(lines: list[Line]) -> list[Block]:
         else:
             block = Block(kind, [line])
             if kind == "match":
-                block.match = parse_match_line(line.text.strip())
+                dated = dated_match(line.text)
+                if dated is not None:
+                    block.match, block.match_at = dated[0], dated[1]
+                    block.extra[dated[2]] = dated[3]
+                else:
+                    block.match, block.match_at = match_of(line.text)
             elif kind == "date":
                 block.date = parse_date(line.text.strip())
             blocks.append(block)
@@ -119,7 +169,8 @@ def _is_label(block: Block) -> bool:
     if block.kind not in ("paragraph", "list") or len(block.lines) != 1 or block.label:
         return False  # a block with a label of its own would lose it
     text = block.lines[0].text.strip()
-    return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";"))
+    return 0 < len(text) <= MAX_LABEL_CHARS and not text.endswith((".", ";")) \
+        and near_match(text) is None  # a match the grammar missed stays a line of its own
 
 
 def _attach_labels(blocks: list[Block]) -> list[Block]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..guard import at
-from ..markup.wiki import scan
+from ..markup.wiki import Line, scan
 from ..model import counts
 from ..model.assemble import (
     declare,
@@ -26,8 +26,10 @@ from ..model.assemble import (
 )
 from ..model.blocks import Block
 from ..model.context import Context
+from ..model.entrants import item_text
 from ..model.group_stages import assign_stages
 from ..model.infobox import parse_infobox
+from ..model.near_matches import near_match
 from ..model.rounds import YearContext
 from ..model.sections import Section, build_tree
 from ..model.spans import Span
@@ -131,6 +133,8 @@ def block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, A
         return [table_json(ctx, section, table) for table in tables_of(block,
                                                                              block.label)]
     if block.kind == "list":
+        for line in block.lines:
+            _note_near_match(ctx, line, item_text(line.text))
         return [list_json(ctx, section, block, base)]
     if block.kind == "infobox":
         return [base]
@@ -141,8 +145,19 @@ def block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, A
         for line in block.lines:
             prose_counts(ctx, section, line)
             prose_entrants(ctx, section, line)
+            _note_near_match(ctx, line, line.text)
     elif block.kind == "other":
         record_unparsed(ctx, block.line, block.end_line, base["text"], section.title,
                   too_long=block.lines[0].too_long)
     ctx.spans.mark(base, Span(block.line, 1, block.end_line))
     return [base]
+
+
+def _note_near_match(ctx: Context, line: Line, text: str) -> None:
+    """PA013 when ``text`` (the line, or a list item's text) is shaped like a match that the
+    grammar did not read."""
+    why = near_match(text)
+    if why is not None:
+        at = line.text.find(text.strip()[:1]) if text.strip() else 0
+        ctx.note("PA013", f"line looks like a match but was not read as one: {why}",
+                 line.number, ctx.col(line, max(at, 0)))

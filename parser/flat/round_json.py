@@ -44,13 +44,23 @@ def round_json(ctx: Context, section: Section, own: list[Block],
         elif block.kind == "match" and block.match is not None:
             line = block.lines[0]
             text = line.text.strip()
-            column = ctx.col(line, line.text.index(text[:1]) + block.match.home.start)
+            offset = block.match_at if block.match_at is not None else \
+                line.text.index(text[:1])
+            column = ctx.col(line, offset + block.match.home.start)
             found = match_from_line(block.match, line.number, column, text)
             found["date"] = current_date
             if date_span is not None:
                 ctx.spans.mark(found, date_span, "date")
+            lead_date, lead_time = block.extra.get("date"), block.extra.get("time")
+            if isinstance(lead_date, str):  # written before the teams on the match's own line
+                found["date"] = lead_date
+                ctx.spans.mark(found, Span(line.number, ctx.col(line, line.text.index(
+                    lead_date)), line.number, ctx.col(line, line.text.index(lead_date)
+                                                      + len(lead_date) - 1)), "date")
+            if isinstance(lead_time, str):
+                found["time"] = lead_time
             draft.matches.append(found)
-            mark_match(ctx, found, line, line.text.index(text[:1]), block.match)
+            mark_match(ctx, found, line, offset, block.match)
         elif block.kind == "match_note" and draft.matches:
             apply_note(draft.matches[-1], block.text.strip())
         elif block.kind == "scorer" and draft.matches:

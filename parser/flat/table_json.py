@@ -9,12 +9,13 @@ from ..markup.wiki import Line
 from ..model.assemble import prose_counts
 from ..model.blocks import Block
 from ..model.context import Context
-from ..model.entrants import new_entrant, pot_columns, table_column_roles, typed
-from ..model.results_cells import table_role
+from ..model.entrants import block_titles, new_entrant, pot_columns, table_column_roles, typed
+from ..model.results_cells import is_match_row, table_role
 from ..model.rounds import ResultsColumns, RoundDraft
 from ..model.sections import Section
 from ..model.spans import Span
-from ..model.tables import Row, Table
+from ..model.tables import SCORE_COL, Row, Table
+from ..model.topics import header_topic, title_topic
 from .results_table import table_matches as read_matches
 from .tables import parse_tables
 
@@ -31,6 +32,10 @@ def tables_of(block: Block, label: Line | None) -> list[Table]:
 
 def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
     role = table_role(table)
+    if role == "entrants":  # a club column in a table of scorers or prize money
+        label = table.label.text.strip() if table.label else None
+        role = header_topic(table.columns) or title_topic(
+            [label, table.caption_text, *block_titles(None, section)]) or role
     rows = []
     for row in table.rows:
         entry = {"line": row.line.number, "cells": row.cells, "truncated": row.truncated}
@@ -59,6 +64,14 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
         prose_counts(ctx, section, table.label)
     if role == "entrants":
         table_entrants(ctx, section, table)
+    if role != "results" and not table.column_index(SCORE_COL):
+        # (a header with a score column but not two sides is a table of past finals: not
+        # this competition's matches, and left so on purpose)
+        for row in table.rows:
+            if is_match_row(row.cells):
+                ctx.note("PA013", "table row looks like a match but was not read as one: its "
+                         f"table's header ({' | '.join(table.columns)[:60]}) names no score "
+                         "column", row.line.number, ctx.col(row.line, row.starts[0]))
     return result
 
 

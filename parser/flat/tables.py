@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..markup.wiki import Line
+from ..model.results_cells import is_match_row
 from ..model.tables import Row, Table
 
 _ARTIFACT = re.compile(r"^\s*(\|-|\|\}|\{\||\|\+|!)")
@@ -68,7 +69,9 @@ def parse_tables(lines: list[Line], label: Line | None = None) -> list[Table]:
         row = split_row(line)
         if current.header is None and current.caption is None and _is_caption(row):
             current.caption = row
-        elif current.header is None:
+        elif current.header is None and not current.rows and is_match_row(row.cells):
+            current.rows.append(row)  # the header was lost: a match is no header
+        elif current.header is None and not current.rows:
             current.header = row
         elif not current.rows and _is_header_extra(row):
             current.header_extra.append(row)

@@ -29,11 +29,16 @@ from mwparserfromhell.nodes import (
 )
 
 from ..guard import at
+from ..read.characters import plain_characters
 from ..read.source import Source
 from ..records import quick_init
 from .plan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
+# Inside plain text: bold/italic quotes, and character references mwparserfromhell leaves as
+# text because its entity table is HTML 4's (``&hyphen;``, ``&thinsp;`` in HTML 5).
+_TEXT_MARKUP = re.compile(
+    r"'{2,}|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +125,7 @@ def _reduce(node: object) -> tuple[str, str, str | None]:
     if isinstance(node, ExternalLink):
         return clean_inline(str(node.title or "")), "link", None
     if isinstance(node, HTMLEntity):
-        return html.unescape(str(node)).replace("\u00a0", " "), "entity", None
+        return plain_characters(html.unescape(str(node))), "entity", None
     if isinstance(node, Tag):
         name = str(node.tag).strip().lower()
         if name == "section":
@@ -133,6 +138,27 @@ def _reduce(node: object) -> tuple[str, str, str | None]:
             return "", "tag", None
         return clean_inline(str(node.contents)), "tag", None
     return str(node), "other", None
+
+
+def _decoded(value: str) -> str:
+    """``value`` with the character references mwparserfromhell left as text decoded."""
+    return _TEXT_MARKUP.sub(lambda m: m.group() if m.group().startswith("'")
+                            else plain_characters(html.unescape(m.group())), value)
+
+
+def text_replacements(value: str, offset: int) -> list[Replacement]:
+    """Quotes removed and character references decoded in a text node at ``offset``."""
+    out = []
+    for match in _TEXT_MARKUP.finditer(value):
+        found = match.group()
+        if found.startswith("'"):
+            out.append(Replacement(offset + match.start(), offset + match.end(), "", "quote"))
+            continue
+        decoded = html.unescape(found)
+        if decoded != found:
+            out.append(Replacement(offset + match.start(), offset + match.end(),
+                                   plain_characters(decoded), "entity"))
+    return out
 
 
 def c_tokenizer() -> bool:
@@ -149,7 +175,10 @@ def clean_inline(text: str) -> str:
         code = mwparserfromhell.parse(safe, skip_style_tags=True)
         parts: list[str] = []
         for node in code.nodes:
-            parts.append(str(node) if isinstance(node, Text) else _reduce(node)[0])
+            if isinstance(node, Text):
+                parts.append(_decoded(node.value) if "&" in node.value else node.value)
+            else:
+                parts.append(_reduce(node)[0])
         text = "".join(parts)
         if safe is not text:
             text = text.translate(RESTORE)
@@ -191,11 +220,8 @@ def scan(source: Source) -> WikiScan:
                     clean = clean.translate(RESTORE)
                     marker = marker.translate(RESTORE) if marker else marker
                 replacements.append(Replacement(offset, offset + length, clean, kind, marker))
-            elif "''" in node.value:
-                for match in _QUOTES.finditer(node.value):
-                    replacements.append(
-                        Replacement(offset + match.start(), offset + match.end(), "", "quote")
-                    )
+            elif "''" in node.value or "&" in node.value:
+                replacements.extend(text_replacements(node.value, offset))
             offset += length
         del code
     lines = _lines(source, replacements, heading_lines)

@@ -16,18 +16,23 @@ from . import counts, facts
 from .blocks import Block
 from .context import Context
 from .dates import parse_date
-from .entrants import item_text, list_role, new_entrant, parse_item, prose_list, settle_codes
+from .entrants import (
+    block_titles,
+    item_text,
+    list_role,
+    new_entrant,
+    parse_item,
+    prose_list,
+    settle_codes,
+)
 from .rounds import YearContext
 from .sections import Section
 from .spans import Span
+from .topics import title_topic
 
 FORMAT_VERSION = "1.1"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
-
-# sections at the end of an article whose lists are links, never teams
-_BACK_MATTER = re.compile(r"^\s*(see also|external links?|references|further reading|notes|"
-                          r"bibliography|sources|footnotes)\s*$", re.IGNORECASE)
 
 def document_json(ctx: Context, form: str, title: str | None, title_line: int | None,
                   sections: list[dict[str, Any]], rounds: list[dict[str, Any]]
@@ -125,6 +130,8 @@ def prose_counts(ctx: Context, section: Section, line: Line) -> None:
 
 
 def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
+    if title_topic(block_titles(None, section)) is not None:
+        return  # "Broadcasters were ESPN, Fox and BBC." under Broadcasting
     found = prose_list(line.text)
     if found is None:
         return
@@ -144,8 +151,8 @@ def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
 def list_json(ctx: Context, section: Section, block: Block,
                base: dict[str, Any]) -> dict[str, Any]:
     texts = [item_text(line.text) for line in block.lines]
-    role = "other" if _BACK_MATTER.match(section.title or "") else list_role(texts)
     label = block.label.text.strip().rstrip(":").strip() if block.label else None
+    role = list_role(texts, block_titles(label, section))
     if block.label is not None:
         prose_counts(ctx, section, block.label)
     items = []

@@ -20,6 +20,7 @@ class Block:
     lines: list[Line]
     label: Line | None = None
     match: MatchLine | None = None
+    match_at: int | None = None  # index in the line's text where the match starts
     date: WrittenDate | None = None
     extra: dict[str, object] = field(default_factory=dict)
 

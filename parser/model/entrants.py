@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..read.source import normalise_name
 from .match_lines import plausible_name
+from .sections import Section
 from .tables import Table, pot_column_indexes
+from .topics import items_topic, title_topic
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
@@ -128,14 +130,27 @@ def _prose_list_matches(text: str) -> Iterator[re.Match[str]]:
                 break
 
 
-def list_role(items: list[str]) -> str:
-    """``legend``, ``entrants`` or ``other`` for a list's item texts."""
+def list_role(items: list[str], titles: Sequence[str | None] = ()) -> str:
+    """``legend``, ``entrants``, a non-team topic (``topics.ROLES``) or ``other`` for a
+    list's item texts; ``titles`` are its label and the headings over it, nearest first."""
     if not items:
         return "other"
+    by_shape = items_topic(items)  # before legends: "$10,000" starts with a symbol too
+    if by_shape is not None:
+        return by_shape
     if sum(bool(_LEGEND.match(item)) for item in items) * 2 > len(items):
         return "legend"
+    by_title = title_topic(titles)
+    if by_title is not None:
+        return by_title
     parsed = sum(parse_item(item) is not None for item in items)
     return "entrants" if parsed * 4 >= len(items) * 3 else "other"
+
+
+def block_titles(label: str | None, section: Section) -> list[str | None]:
+    """A block's label, then its section's heading and the headings over it (not the
+    document's title, which names the whole page), nearest first."""
+    return [label, section.title, *(s.title for s in section.ancestors() if s.level > 1)]
 
 
 def new_entrant(name: str, **fields: Any) -> dict[str, Any]:

@@ -9,6 +9,7 @@ flag code (``CRC Ana Mora``) goes to ``country``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..markup.wiki import Line, clean_inline
@@ -46,15 +47,24 @@ _COUNT = re.compile(r"^[0-9]{1,3}(,[0-9]{3})*$|^[0-9]{1,9}$")
 _FLAG = re.compile(r"^([A-Z]{3})\s+(?=[A-Z])")
 
 
+_NAME_PART = re.compile(r"[a-z0-9]+")
+
+
 def normalise_key(key: str) -> str:
     """``Prev_season`` -> ``prev season``; used to look up aliases."""
     return " ".join(re.sub(r"[_\-]", " ", key).lower().split())
 
 
 def canonical_name(key: str) -> str:
-    """The canonical field name of an infobox key (snake case when unknown)."""
+    """The canonical field name of an infobox key; an unknown key in snake case of its ASCII
+    letters and digits (``Top Scorer (league)`` -> ``top_scorer_league``, ``Año`` -> ``ano``),
+    ``field`` when it has none (``$``)."""
     norm = normalise_key(key)
-    return ALIASES.get(norm, ALIASES.get(norm.replace(" ", ""), norm.replace(" ", "_")))
+    known = ALIASES.get(norm, ALIASES.get(norm.replace(" ", "")))
+    if known is not None:
+        return known
+    folded = unicodedata.normalize("NFKD", norm).encode("ascii", "ignore").decode("ascii")
+    return "_".join(_NAME_PART.findall(folded)) or "field"
 
 
 @dataclass

@@ -28,7 +28,8 @@ from .match_parts import (
     side_parts,
 )
 
-__all__ = ["MAX_LINE_CHARS", "PARTICLES", "MatchLine", "Result", "Side", "Token", "lark_match_line",
+__all__ = ["MAX_LINE_CHARS", "PARTICLES", "MatchLine", "Result", "Side", "Token", "grammar_text",
+           "lark_match_line",
            "lark_score_cell", "lark_team_cell", "parse_match_line", "parse_score_cell",
            "parse_team_cell", "plausible_name"]
 
@@ -37,6 +38,26 @@ _HAS_RESULT = re.compile(
     r"void(ed)?|annulled)\b",
     re.IGNORECASE,
 )
+
+# Dashes the grammar's dash class leaves out, as renderings write them (small and
+# full-width hyphen-minus, small em dash, horizontal bar): read as the dash they stand for,
+# one character for one, so every position in the line stays where it was.
+_OTHER_DASHES = str.maketrans({"\ufe63": "-", "\uff0d": "-", "\ufe58": "—", "\u2015": "—"})
+
+
+# Footnote and reference marks the rendering left after a word: [1], [a], [note 2]. They
+# are read as blanks of the same length.
+_FOOTNOTE = re.compile(r"\[(?:[0-9]{1,3}|[a-z]|(?:note|nb) [0-9]{1,3})\]", re.IGNORECASE)
+
+
+def grammar_text(text: str) -> str:
+    """``text`` as the match-line grammar reads it (same length, same positions): other
+    dashes as the dashes they stand for, footnote marks as blanks."""
+    if not text.isascii():
+        text = text.translate(_OTHER_DASHES)
+    if "[" in text:
+        text = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 # Plans: the parts above as token indices, worked out once per shape of token types
@@ -89,6 +110,7 @@ def _result_from(collector: Collector, tokens: Sequence[Token], plan: _ResultPla
 @lru_cache(maxsize=8192)
 def parse_match_line(text: str) -> MatchLine | None:
     """Parse a whole line as a match; None when it is not one."""
+    text = grammar_text(text)
     if len(text) > MAX_LINE_CHARS or not _HAS_RESULT.search(text):
         return None
     fast = fast_match_parser()
@@ -110,6 +132,7 @@ def parse_match_line(text: str) -> MatchLine | None:
 @lru_cache(maxsize=4096)
 def parse_score_cell(text: str) -> Result | None:
     """Parse a results-table score cell; an empty cell or ``-`` is an unplayed result."""
+    text = grammar_text(text)
     if len(text) > MAX_LINE_CHARS:
         return None
     fast = fast_match_parser()
@@ -129,6 +152,7 @@ def parse_score_cell(text: str) -> Result | None:
 @lru_cache(maxsize=4096)
 def parse_team_cell(text: str) -> Side | None:
     """Parse a results-table team cell such as ``Elm Town (9)``."""
+    text = grammar_text(text)
     if not text.strip() or len(text) > MAX_LINE_CHARS:
         return None
     fast = fast_match_parser()
@@ -143,6 +167,7 @@ def parse_team_cell(text: str) -> Side | None:
 
 def lark_match_line(text: str) -> MatchLine | None:
     """``parse_match_line`` by ``Lark.parse`` alone (the reference for ``FastLALR``)."""
+    text = grammar_text(text)
     from lark.exceptions import LarkError
 
     try:
@@ -161,6 +186,7 @@ def lark_match_line(text: str) -> MatchLine | None:
 
 def lark_score_cell(text: str) -> Result | None:
     """``parse_score_cell`` by ``Lark.parse`` alone."""
+    text = grammar_text(text)
     from lark.exceptions import LarkError
 
     try:
@@ -176,6 +202,7 @@ def lark_score_cell(text: str) -> Result | None:
 
 def lark_team_cell(text: str) -> Side | None:
     """``parse_team_cell`` by ``Lark.parse`` alone."""
+    text = grammar_text(text)
     from lark.exceptions import LarkError
 
     try:

@@ -223,15 +223,24 @@ def _finish_cut(cut: _Cut, r: int, kinds: Sequence[CellKind], found: list[CellMa
     return away + 1
 
 
+def is_match_row(cells: Sequence[str]) -> bool:
+    """Whether one row's cells hold a whole played match (team, written score, team), so
+    the row cannot be a header: ``| 1 | Elm Town (9) | 2–1 | Oak Rovers (10) | 143 |``."""
+    kinds = [cell_kind(cell) for cell in cells]
+    return any(_row_match_at(kinds, i) and kinds[i + 1] is CellKind.RESULT
+               for i in range(len(kinds)))
+
+
 def reads_by_content(table: Table) -> bool:
     """Whether a table whose header names no score column is a table of matches by its
-    cells: the header names a home or away side or a kick-off time, and the rows give
-    matches, at least half of them with a score, a dash or a ``v``."""
+    cells: the header names a home or away side or a kick-off time (or there is no header,
+    its first row being a match), and the rows give matches, at least half of them with a
+    score, a dash or a ``v``."""
     header_cells = [*(table.header.cells if table.header else []),
                      *(c for row in table.header_extra for c in row.cells)]
     if any(SCORE_COL.search(c) for c in header_cells):
         return False
-    if not any(_MATCH_HEADER.search(c) for c in header_cells):
+    if table.header is not None and not any(_MATCH_HEADER.search(c) for c in header_cells):
         return False
     found = read_rows([row.cells for row in table.rows])
     written = sum(m.result is not None for m in found)

@@ -15,6 +15,7 @@ A bracketed part after a name (``classify_paren``) is a tier ``(9)``, a league t
 from __future__ import annotations
 
 import re
+import unicodedata
 from enum import Enum
 
 MAX_SIDE_WORDS = 10
@@ -35,7 +36,10 @@ PARTICLES = frozenset({
 _ELIDED = re.compile(r"^(?:l|d|dell|dall|all|nell|sull|degl)['’](?=[^\W\d_])", re.I)
 # Lower-case abbreviations that end German club names (``e.V.``).
 _LOWER_ABBREVIATIONS = frozenset({"e.v."})
-_FIRST_MARKS = "'\"[&."
+_FIRST_MARKS = "'\"[&.„‚"
+# Curly and angle quotation marks, opening or closing (“Elm” FC, «Oak» SC, ”Ash” in
+# Swedish use): a nickname in quotes may open a name as straight quotes do.
+_QUOTE_CATEGORIES = ("Pi", "Pf")
 
 
 class ParenKind(Enum):
@@ -94,7 +98,8 @@ def plausible_name(words: list[str]) -> bool:
     if not any(map(str.isalpha, "".join(words))):
         return False
     first = words[0][0]
-    if not (first.isupper() or first.isdigit() or first in _FIRST_MARKS):
+    if not (first.isupper() or first.isdigit() or first in _FIRST_MARKS
+            or unicodedata.category(first) in _QUOTE_CATEGORIES):
         return False
     last = len(words) - 1
     for index, word in enumerate(words):

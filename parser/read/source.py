@@ -33,27 +33,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from .characters import plain_spaces, strip_zero_width
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_MAX_LINE_CHARS = 10_000
 DEFAULT_SECONDS = 60.0
 DEFAULT_MEMORY_MIB = 2048
 
-# Removed before parsing (columns keep counting them): zero-width space, joiners,
-# word joiner, BOM, soft hyphen, Mongolian vowel separator, LRM/RLM/ALM, bidi controls,
-# and the C0 and C1 control characters other than tab and the line ends.
-_ZERO_WIDTH = (
-    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c"
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-    "\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-)
-_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
-# Unicode space separators other than U+0020, and the line and paragraph separators
-# (which are not line ends here): each becomes one plain space.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-    "\u202f\u205f\u3000\u2028\u2029"
-_SPACE_TABLE = str.maketrans(dict.fromkeys(_SPACES, " "))
-_SPACE_RE = re.compile(f"[{_SPACES}]")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -276,11 +262,8 @@ def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPoli
         else:
             newline = "mixed"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _SPACE_RE.search(text):
-        text = text.translate(_SPACE_TABLE)
-    removed: dict[int, tuple[int, ...]] = {}
-    if _ZERO_WIDTH_RE.search(text):
-        text, removed = _strip_zero_width(text)
+    text = plain_spaces(text)
+    text, removed = strip_zero_width(text)
     starts = [0]
     find = text.find
     pos = find("\n")
@@ -299,17 +282,3 @@ def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPoli
         )
     return Source(path, text, encoding, bom, newline, removed, tuple(starts), long_lines,
                   limit)
-
-
-def _strip_zero_width(text: str) -> tuple[str, dict[int, tuple[int, ...]]]:
-    lines = text.split("\n")
-    removed: dict[int, tuple[int, ...]] = {}
-    search = _ZERO_WIDTH_RE.search
-    for number, line in enumerate(lines, start=1):
-        if search(line) is None:
-            continue
-        positions = [m.start() for m in _ZERO_WIDTH_RE.finditer(line)]
-        lines[number - 1] = _ZERO_WIDTH_RE.sub("", line)
-        # store positions relative to the cleaned line, for ``Source.column``
-        removed[number] = tuple(p - i for i, p in enumerate(positions))
-    return "\n".join(lines), removed

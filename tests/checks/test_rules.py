@@ -19,7 +19,8 @@ RULES = {rule.code: rule for rule in ALL_RULES}
 FAMILIES = {"CO": "counts", "PR": "progression", "MA": "matches", "DA": "dates", "IB": "infobox",
             "TL": "tables", "NA": "names", "ST": "standings", "KO": "knockout"}
 # families whose checks span more than one module: (family, module)
-SPLIT_FAMILIES = {("PR", "byes"), ("IB", "totals"), ("KO", "brackets")}
+SPLIT_FAMILIES = {("PR", "byes"), ("IB", "totals"), ("KO", "brackets"), ("ST", "standings_results"),
+                  ("CO", "infobox_counts")}
 
 
 def _example(rule: Rule, kind: str) -> list[str]:
