@@ -32,10 +32,12 @@ def tables_of(block: Block, label: Line | None) -> list[Table]:
 
 def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
     role = table_role(table)
-    if role == "entrants":  # a club column in a table of scorers or prize money
-        label = table.label.text.strip() if table.label else None
-        role = header_topic(table.columns) or title_topic(
-            [label, table.caption_text, *block_titles(None, section)]) or role
+    if role in ("entrants", "other"):  # a club column in a table of scorers or prize money
+        topic = header_topic(table.columns)
+        if topic is None and role == "entrants":
+            label = table.label.text.strip() if table.label else None
+            topic = title_topic([label, table.caption_text, *block_titles(None, section)])
+        role = topic or role
     rows = []
     for row in table.rows:
         entry = {"line": row.line.number, "cells": row.cells, "truncated": row.truncated}
