@@ -146,8 +146,8 @@ def main() -> int:
     try:
         floor = [measure(["bzip2", "-dc", str(dump.path)]) for _ in range(runs)]
         rows.append(("`bzip2 -dc FILE > /dev/null` (the decompression floor)", floor))
-        for engine in ("local", "dask"):
-            for jobs in (1, 2):
+        for engine in args.engine or ("local", "dask"):
+            for jobs in args.jobs or (1, 2):
                 timed = [measure(dump_command(dump.path, out / f"{engine}{jobs}", engine, jobs,
                                               partition))
                          for _ in range(runs)]
@@ -187,6 +187,10 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--size-mb", type=int, default=200, help="XML size of the dump (MB)")
     parser.add_argument("--runs", type=int, default=1, help="runs of each measurement")
     parser.add_argument("--quick", action="store_true", help="an 8 MB dump, one run")
+    parser.add_argument("--engine", action="append", choices=("local", "dask"),
+                        help="only this engine (repeat for both; default: both)")
+    parser.add_argument("--jobs", action="append", type=int,
+                        help="only this number of workers (repeat; default: 1 and 2)")
     parser.add_argument("--partition-size", default="4M",
                         help="scoreline dump --partition-size (default 4M, its default)")
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir())

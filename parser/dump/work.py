@@ -99,7 +99,8 @@ def _convert_partition(partition: Partition, options: DumpOptions,
     severities: Counter[str] = Counter()
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
     with PartitionStream(partition) as stream, _text_file(temps[DOCUMENTS]) as documents:
-        for page in article_pages(stream.xml, counts):
+        for page in article_pages(stream.xml, counts,
+                                  options.selection.might_choose):
             if not options.selection.chooses(page.title, page.text):
                 continue
             selected += 1
