@@ -41,11 +41,13 @@ class Counts:
 
 
 def article_pages(stream: IO[bytes], counts: Counts,
-                  wanted: Callable[[bytes], bool] | None = None) -> Iterator[Page]:
+                  wanted: Callable[[bytes], bool] | None = None,
+                  on_page: Callable[[int], None] | None = None) -> Iterator[Page]:
     """The namespace-0, non-redirect pages of an XML stream, each with its latest revision.
 
     With ``wanted``, a page whose raw XML it turns down is counted but never parsed
-    (``scan.PageScan``; the XML is still checked to be well-formed).
+    (``scan.PageScan``; the XML is still checked to be well-formed). ``on_page(read)`` is
+    called after every page read, wanted or not.
 
     A page's revisions come in the order of the dump (oldest first); the last one with
     wikitext is kept. A text starting ``#REDIRECT`` counts as a redirect too (older dumps
@@ -53,7 +55,8 @@ def article_pages(stream: IO[bytes], counts: Counts,
     propagate; anything else mwxml raises on the way (a page id that is not a number, a
     bad timestamp) becomes ``DumpRefused``.
     """
-    scan = None if wanted is None else PageScan(stream, wanted)
+    scan = None if wanted is None and on_page is None else PageScan(
+        stream, wanted or _every_page, on_page)
     try:
         yield from _pages(stream if scan is None else io.BufferedReader(scan), counts)
     except (DumpRefused, OSError, EOFError, SyntaxError):
@@ -65,6 +68,10 @@ def article_pages(stream: IO[bytes], counts: Counts,
     finally:
         if scan is not None:
             counts.read = scan.pages
+
+
+def _every_page(_raw: bytes) -> bool:
+    return True
 
 
 def _pages(stream: IO[bytes], counts: Counts) -> Iterator[Page]:

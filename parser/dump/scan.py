@@ -34,12 +34,15 @@ _KEEP = 16  # bytes kept back while no tag is found: a tag cut between two reads
 class PageScan(io.RawIOBase):
     """Reads ``raw`` and yields its XML without the pages ``wanted`` turns down.
 
-    ``pages`` counts every page seen, passed on or not.
+    ``pages`` counts every page seen, passed on or not; ``on_page(pages)``, if given, is
+    called after each one (the live progress counts).
     """
 
-    def __init__(self, raw: Reader, wanted: Callable[[bytes], bool]) -> None:
+    def __init__(self, raw: Reader, wanted: Callable[[bytes], bool],
+                 on_page: Callable[[int], None] | None = None) -> None:
         self.raw = raw
         self.wanted = wanted
+        self.on_page = on_page
         self.pages = 0
         self._expat = xml.parsers.expat.ParserCreate()
         self._buffer = bytearray()
@@ -104,5 +107,7 @@ class PageScan(io.RawIOBase):
             self.pages += 1
             if self.wanted(page):
                 self._out += page
+            if self.on_page is not None:
+                self.on_page(self.pages)
         del buffer[:at]
         self._searched -= at
