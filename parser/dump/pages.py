@@ -57,6 +57,7 @@ def article_pages(stream: IO[bytes], counts: Counts,
     """
     scan = None if wanted is None and on_page is None else PageScan(
         stream, wanted or _every_page, on_page)
+    parsed_before = counts.parsed
     try:
         yield from _pages(stream if scan is None else io.BufferedReader(scan), counts)
     except (DumpRefused, OSError, EOFError, SyntaxError):
@@ -67,7 +68,9 @@ def article_pages(stream: IO[bytes], counts: Counts,
         raise DumpRefused(f"malformed XML: {kind}{detail}") from None
     finally:
         if scan is not None:
-            counts.read = scan.pages
+            counts.read += scan.pages
+        else:
+            counts.read += counts.parsed - parsed_before
 
 
 def _every_page(_raw: bytes) -> bool:
@@ -79,7 +82,6 @@ def _pages(stream: IO[bytes], counts: Counts) -> Iterator[Page]:
 
     dump = mwxml.Dump.from_file(stream)
     for page in dump.pages:
-        counts.read += 1
         counts.parsed += 1
         latest = None
         for revision in page:  # always drained: mwxml needs it to reach the next page

@@ -23,7 +23,7 @@ from typing import Protocol
 from .faults import DumpRefused
 from .sources import Partition
 
-CHUNK = 1 << 16
+CHUNK = 1 << 20  # bytes per read through the layers: fewer calls, less copying
 MAX_HEADER_BYTES = 16 * 1024 * 1024
 _DECLARATION = re.compile(rb"<!\s*[A-Za-z]")
 _CARRY = 16
