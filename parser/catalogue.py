@@ -120,7 +120,7 @@ STAGE_CODES: tuple[Entry, ...] = (
     Entry("WT013", "row-repeats-box", Severity.INFO,
           "A result row's leg repeats a match box of the same round (a 'Summary' of rows and "
           "'Matches' with boxes); it is counted once (the box), and the row's aggregate and "
-          "winner fill the box's when it has none.",
+          "winner fill the box's when it has none. One note per round, at its first such row.",
           "{{OneLegResult|Elm||1–0|Oak||}}  and  {{Football box|team1=Elm|score=1–0|team2=Oak}}",
           "keep both: the note is informational", "parse"),
     Entry("WT014", "row-differs-from-box", Severity.WARNING,

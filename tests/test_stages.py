@@ -135,6 +135,9 @@ def test_counts_in_headings_and_prose() -> None:
     found = from_prose("Nine division winners, followed by 12 at large berths.")
     assert [(c.count, c.what) for c in found] == [(9, "division winners"), (12, "at large berths")]
     assert from_prose("teams play in up to five qualifying rounds") == []
+    assert from_prose("The rounds decided eight of the teams of the group stage.") == []
+    assert [c.count for c in from_prose("Eight of the 32 teams were seeded.")] == [32]
+    assert from_prose("a play-off between the two losing teams of the semi-finals") == []
 
 
 def test_year_comes_from_round_prose_then_infobox() -> None:
@@ -155,3 +158,11 @@ def test_two_leg_sections_become_one_round_name_with_legs() -> None:
 def test_region_heading_under_a_round() -> None:
     rounds = parse("== First round ==\n=== North ===\nElm FC 1-0 Oak SC\n").data["rounds"]
     assert (rounds[0]["name"], rounds[0]["region"]) == ("First round", "North")
+
+
+def test_a_subsection_naming_a_match_is_not_a_region() -> None:
+    text = ("== Round of 16 ==\n=== Elm vs Oak ===\n{{Football box|team1=Elm|score=1–0|team2=Oak}}"
+            "\n=== North ===\n{{Football box|team1=Ash|score=2–0|team2=Yew}}\n")
+    rounds = parse(text, "r.wiki", form="wikitext").data["rounds"]
+    assert [(r["name"], r["region"]) for r in rounds] == [("Round of 16", None),
+                                                         ("Round of 16", "North")]

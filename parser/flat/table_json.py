@@ -9,7 +9,7 @@ from ..markup.wiki import Line
 from ..model.assemble import prose_counts
 from ..model.blocks import Block
 from ..model.context import Context
-from ..model.entrants import new_entrant, table_column_roles, typed
+from ..model.entrants import new_entrant, pot_columns, table_column_roles, typed
 from ..model.results_cells import table_role
 from ..model.rounds import ResultsColumns, RoundDraft
 from ..model.sections import Section
@@ -74,9 +74,10 @@ def mark_cells(ctx: Context, entry: dict[str, Any], row: Row) -> None:
 def table_entrants(ctx: Context, section: Section, table: Table) -> None:
     roles = table_column_roles(table)
     name_index = next((i for i, r in roles.items() if r == "name"), None)
-    if name_index is None:
-        return
     columns = table.columns
+    if name_index is None:
+        _pot_entrants(ctx, section, table)
+        return
     for row in table.rows:
         if name_index >= len(row.cells) or not row.cells[name_index]:
             continue
@@ -101,6 +102,25 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
                 ctx.spans.mark(entrant, Span(
                     row.line.number, ctx.col(row.line, start), row.line.number,
                     ctx.col(row.line, start + len(row.cells[index]) - 1)), role)
+
+
+def _pot_entrants(ctx: Context, section: Section, table: Table) -> None:
+    """Every team of a draw-pot table (``Seeded | Unseeded``), its pot as the note."""
+    pots = pot_columns(table)
+    for row in table.rows:  # in source order: row by row, pot by pot
+        for index in pots:
+            if index >= len(row.cells) or not row.cells[index]:
+                continue
+            column = ctx.col(row.line, row.starts[index])
+            entrant = new_entrant(row.cells[index], label=table.caption_text,
+                                  section=section.title, source="table",
+                                  columns={table.columns[index]: row.cells[index]},
+                                  block_line=table.lines[0].number if table.label is None
+                                  else table.label.number,
+                                  line=row.line.number, column=column,
+                                  note=table.columns[index])
+            ctx.entrants.append(entrant)
+            ctx.spans.mark(entrant, Span(row.line.number, column))
 
 
 def table_matches(ctx: Context, table: Table, draft: RoundDraft) -> None:

@@ -25,6 +25,10 @@ FORMAT_VERSION = "1.1"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 
+# sections at the end of an article whose lists are links, never teams
+_BACK_MATTER = re.compile(r"^\s*(see also|external links?|references|further reading|notes|"
+                          r"bibliography|sources|footnotes)\s*$", re.IGNORECASE)
+
 def document_json(ctx: Context, form: str, title: str | None, title_line: int | None,
                   sections: list[dict[str, Any]], rounds: list[dict[str, Any]]
                   ) -> dict[str, Any]:
@@ -140,7 +144,7 @@ def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
 def list_json(ctx: Context, section: Section, block: Block,
                base: dict[str, Any]) -> dict[str, Any]:
     texts = [item_text(line.text) for line in block.lines]
-    role = list_role(texts)
+    role = "other" if _BACK_MATTER.match(section.title or "") else list_role(texts)
     label = block.label.text.strip().rstrip(":").strip() if block.label else None
     if block.label is not None:
         prose_counts(ctx, section, block.label)

@@ -30,6 +30,7 @@ _PROSE = re.compile(
 )
 _HEDGE = re.compile(r"(up to|over|more than|at least|about|around|nearly|almost|under|fewer "
                     r"than|less than|some|top|first|last)\s*$", re.IGNORECASE)
+_OUTCOME = re.compile(r"\b(losing|defeated|beaten|eliminated)\b")
 _HEADING = re.compile(rf"\((?P<number>[0-9]{{1,3}})(?:\s+(?P<what>{COUNT_NOUNS}))?\)",
                       re.IGNORECASE)
 
@@ -81,5 +82,7 @@ def from_prose(text: str) -> list[DeclaredCount]:
         if value is None:
             continue
         what = " ".join(match.group("what").lower().replace("-", " ").split())
+        if what.startswith("of ") or _OUTCOME.search(what):
+            continue  # a part of a set (``eight of the teams``, ``the two losing teams``)
         out.append(DeclaredCount(value, what, match.group(0), match.start("number")))
     return out

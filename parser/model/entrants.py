@@ -8,7 +8,7 @@ from typing import Any
 
 from ..read.source import normalise_name
 from .match_lines import plausible_name
-from .tables import Table
+from .tables import Table, pot_column_indexes
 
 _ITEM = re.compile(r"^\s*[-*#•]*\s*(?P<body>.*?)\s*$")
 _STATE = re.compile(r"^(?P<name>.+?)\s*\((?P<code>[A-Za-z]{2})\)\s*$")
@@ -180,6 +180,13 @@ def table_column_roles(table: Table) -> dict[int, str]:
             elif values and all(_YEAR.match(v) for v in values):
                 roles[index] = "last_appearance"
     return roles
+
+
+def pot_columns(table: Table) -> list[int]:
+    """The team columns of a draw-pot table (``Seeded | Unseeded``, ``Pot 1 | Pot 2``) or a
+    qualified-teams table (``Group | Winners | Runners-up``): every cell of such a column is
+    a team, and the column's header says which pot or place."""
+    return pot_column_indexes(table.columns)
 
 
 def typed(role: str, value: str) -> Any:

@@ -44,7 +44,9 @@ _PROSE_DATE = re.compile(
     r"(?:[A-Z][a-z]+day,?\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+(?:,?\s+[0-9]{4})?"
     r"|[A-Z][a-z]+\s+[0-9]{1,2}(?:st|nd|rd|th)?(?:,?\s+[0-9]{4})?))"
 )
+_MATCH_TITLE = re.compile(r"\S\s+(?:v|vs\.?|versus)\s+\S", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_DRAW = re.compile(r"\b(?:the|a)\s+draws?\b", re.I)
 _WALKOVER_NOTE = re.compile(r"walkover|w/o|withdr[ae]w|scratched", re.I)
 _TIE = re.compile(r"^(tie|no\.?|#|match|game)$", re.I)
 _LEG = re.compile(r"\bleg\b", re.I)
@@ -103,7 +105,8 @@ def round_name(section: Section) -> tuple[str, str | None]:
         parent_title
     ):
         parent_base, parent_region = split_title(parent_title)
-        region = None if _GENERIC.match(base) else base
+        # ``=== Meridia vs Pelagos ===`` heads one match of the round, not a region of it
+        region = None if _GENERIC.match(base) or _MATCH_TITLE.search(title) else base
         return parent_base, region or parent_region
     if qualifier and any(ch.isdigit() for ch in qualifier):
         return title, None
@@ -123,12 +126,16 @@ def prose_date(texts: list[str], prefer: str | None = None) -> str | None:
     """A date the prose gives for a round's games (``Ties were played on 6 September 2031.``).
 
     A sentence naming ``prefer`` (the section title, such as ``Replay``) wins over others.
+    A date the sentence gives for the draw (``The draw was held on 12 July 2031``) is the
+    draw's, not the games'.
     """
     found: list[tuple[bool, str]] = []
     key = (prefer or "").lower().rstrip("s")
     for text in texts:
         for sentence in _SENTENCE.split(text):
             for match in _PROSE_DATE.finditer(sentence):
+                if _DRAW.search(sentence, 0, match.start()):
+                    continue
                 if parse_date(match.group("date")) is not None:
                     found.append((bool(key) and key in sentence.lower(), match.group("date")))
     preferred = [date for named, date in found if named] or [date for _, date in found]

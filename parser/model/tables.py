@@ -12,6 +12,23 @@ from ..markup.wiki import Line
 TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
                        re.IGNORECASE)
 _NAME_COL = re.compile(r"\b(club|team|side|name)\b", re.IGNORECASE)
+_PLAYER_COL = re.compile(r"\b(player|scorer|goalscorer|goal scorer)s?\b", re.IGNORECASE)
+# the columns of a draw-pot table, each a list of teams (``Seeded | Unseeded``, ``Pot 1``)
+POT_COL = re.compile(r"^(?:seeded|unseeded|non-seeded|pot\s*[0-9a-z]{1,2})$", re.IGNORECASE)
+# beside a ``Group`` column, the teams that came through it (``Group | Winners | Runners-up``)
+_PLACED_COL = re.compile(r"^(?:group\s+)?(?:winners|runners[- ]up|third[- ]placed?(?:\s+teams?)?)$",
+                         re.IGNORECASE)
+_GROUP_COL = re.compile(r"^group$", re.IGNORECASE)
+
+
+def pot_column_indexes(columns: list[str]) -> list[int]:
+    """The columns each cell of which is a team: draw pots (``Seeded``, ``Pot 1``) and, in a
+    table with a ``Group`` column, the places teams finished in (``Winners``, ``Runners-up``)."""
+    names = [name.strip() for name in columns]
+    wanted = [POT_COL]
+    if any(_GROUP_COL.match(name) for name in names):
+        wanted.append(_PLACED_COL)
+    return [index for index, name in enumerate(names) if any(p.match(name) for p in wanted)]
 SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
 
 
@@ -68,6 +85,9 @@ class Table:
         team_cols = self.column_index(TEAM_COL)
         if self.column_index(SCORE_COL) and len(team_cols) >= 2:
             return "results"
-        if any(_NAME_COL.search(name) for name in self.columns):
+        if any(_PLAYER_COL.search(name) for name in self.columns):
+            return "other"  # top scorers, hat-tricks: players, with their teams beside them
+        if any(_NAME_COL.search(name) for name in self.columns) or pot_column_indexes(
+                self.columns):
             return "entrants"
         return "other"

@@ -21,6 +21,7 @@ from mwparserfromhell.nodes import Template
 from ..model.aggregates import slot_score, slot_winner
 from ..model.spans import Span
 from ..read.source import normalise_name
+from . import roundn
 from .context import WikiContext
 from .layout import Piece
 from .text import Rendering, param_offsets, render, tidy
@@ -58,14 +59,28 @@ class Slots:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _read(ctx: WikiContext, template: Template, offset: int, invoked: bool) -> Slots:
+def _put(slots: Slots, where: tuple[int, int], kind: str, leg: int | None,
+         item: SlotText) -> None:
+    if kind == "team":
+        slots.teams[where] = item
+    elif kind == "seed":
+        slots.seeds[where] = item
+    elif leg is None:
+        slots.scores[where] = item
+    else:
+        slots.legs.setdefault(where, {})[leg] = item
+
+
+def _read(ctx: WikiContext, template: Template, offset: int, module: str | None) -> Slots:
+    """The slots of a bracket; ``module`` is the invoked module's name (``roundn``), if any."""
     slots = Slots()
-    first_positional = True
+    function: str | None = None
+    unnamed: list[tuple[str, SlotText]] = []
     for param, _, value_at in param_offsets(template, offset):
         raw = str(param.value)
-        if not param.showkey and invoked and first_positional:
-            first_positional = False
-            continue  # the module function, ``main``
+        if not param.showkey and module is not None and function is None:
+            function = raw.strip()  # the module function: ``main``, ``N8``
+            continue
         rendering = Rendering()
         text = tidy(render(param.value, value_at, rendering))
         ctx.templates.extend(rendering.unknown)
@@ -74,23 +89,31 @@ def _read(ctx: WikiContext, template: Template, offset: int, invoked: bool) -> S
         item = SlotText(text, "'''" in raw, Span(*ctx.source.position(start)))
         found = _SLOT.match(key)
         if found is not None:
-            where = (int(found.group(1)), int(found.group(3)))
-            kind, leg = found.group(2).lower(), found.group(4)
-            if kind == "team":
-                slots.teams[where] = item
-            elif kind == "seed":
-                slots.seeds[where] = item
-            elif leg is None or leg.lower() == "agg":
-                slots.scores[where] = item
-            else:
-                slots.legs.setdefault(where, {})[int(leg)] = item
+            leg = found.group(4)
+            _put(slots, (int(found.group(1)), int(found.group(3))), found.group(2).lower(),
+                 None if leg is None or leg.lower() == "agg" else int(leg), item)
             continue
         named = _ROUND.match(key)
         if named is not None:
             slots.rounds[int(named.group(1))] = text
+        elif not param.showkey and module == "roundn":
+            unnamed.append((key, item))
         elif text:
             slots.extra[key] = text
+    _place_unnamed(slots, function or "", unnamed)
     return slots
+
+
+def _place_unnamed(slots: Slots, function: str, unnamed: list[tuple[str, SlotText]]) -> None:
+    """RoundN's positional matches into slots; values that make no bracket stay in ``extra``."""
+    if not unnamed:
+        return
+    shape = roundn.layout(function, slots.extra, len(unnamed))
+    if shape is None:
+        slots.extra.update((key, item.text) for key, item in unnamed if item.text)
+        return
+    for placed in roundn.place([item for _, item in unnamed], shape):
+        _put(slots, (placed.round, placed.slot), placed.kind, placed.leg, placed.value)
 
 
 def _tie(ctx: WikiContext, slots: Slots, round_number: int, tie: int) -> dict[str, Any] | None:
@@ -139,7 +162,9 @@ def _tie(ctx: WikiContext, slots: Slots, round_number: int, tie: int) -> dict[st
 
 def read_bracket(ctx: WikiContext, piece: Piece, section: str | None) -> dict[str, Any] | None:
     """The ``bracket`` entry of a bracket template, or None when it has no team slots."""
-    slots = _read(ctx, piece.template, piece.start, piece.name.startswith("#invoke:"))
+    module = piece.name.removeprefix("#invoke:").replace(" ", "") \
+        if piece.name.startswith("#invoke:") else None
+    slots = _read(ctx, piece.template, piece.start, module)
     if not slots.teams:
         return None
     ties = []

@@ -28,12 +28,13 @@ from ..model.assemble import (
 )
 from ..model.blocks import Block
 from ..model.counts import from_heading
-from ..model.entrants import new_entrant, table_column_roles, typed
+from ..model.entrants import new_entrant, pot_columns, table_column_roles, typed
 from ..model.rounds import (
     YearContext,
 )
 from ..model.sections import Section, build_tree
 from ..model.spans import Span
+from ..model.tables import Table
 from ..read.source import Source
 from .blocks import WikiBlock, split_blocks
 from .brackets import is_bracket, read_bracket
@@ -240,9 +241,10 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
     flat_table = as_flat(table, ctx.source, block.label)
     roles = table_column_roles(flat_table)
     name_index = next((i for i, r in roles.items() if r == "name"), None)
-    if name_index is None:
-        return
     columns = flat_table.columns
+    if name_index is None:
+        _pot_entrants(ctx, section, block, table, flat_table)
+        return
     for row in table.rows:
         cell = cell_at(row, name_index)
         if cell is None or not cell.text:
@@ -259,3 +261,22 @@ def _table_entrants(ctx: WikiContext, section: Section, block: WikiBlock,
                               line=line, column=column, **fields)
         ctx.entrants.append(entrant)
         ctx.spans.mark(entrant, Span(line, column))
+
+
+def _pot_entrants(ctx: WikiContext, section: Section, block: WikiBlock, table: WikiTable,
+                  flat_table: Table) -> None:
+    """Every team of a draw-pot or qualified-teams table, its pot or place as the note."""
+    columns = flat_table.columns
+    pots = pot_columns(flat_table)
+    for row in table.rows:  # in source order: row by row, pot by pot
+        for index in pots:
+            cell = cell_at(row, index)
+            if cell is None or not cell.text:
+                continue
+            line, column = ctx.source.position(cell.offset)
+            entrant = new_entrant(cell.text, label=flat_table.caption_text,
+                                  section=section.title, source="table",
+                                  columns={columns[index]: cell.text}, block_line=block.line,
+                                  line=line, column=column, note=columns[index])
+            ctx.entrants.append(entrant)
+            ctx.spans.mark(entrant, Span(line, column))

@@ -57,6 +57,7 @@ def is_match_template(name: str) -> bool:
     """Whether a template makes matches: a match box or a result row (``TwoLegResult``)."""
     return is_box(name) or row_kind(name) is not None
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 @dataclass
 class Piece:
@@ -80,8 +81,8 @@ class Piece:
 
     @property
     def display_name(self) -> str:
-        """The template's name as written (``Football box``)."""
-        return tidy(str(self.template.name))
+        """The template's name as written (``Football box``), without comments beside it."""
+        return tidy(_COMMENT.sub("", str(self.template.name)))
 
 
 @dataclass(frozen=True)

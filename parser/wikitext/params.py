@@ -32,6 +32,11 @@ class TemplateParam:
     rendering: Rendering = field(default_factory=Rendering)
 
     @property
+    def bold(self) -> bool:
+        """Whether the value is bold (``'''[[Elm]]'''``: a winner)."""
+        return "'''" in self.raw
+
+    @property
     def line(self) -> int:
         """Line of the parameter's name (of its value, for a positional one)."""
         return self.key_span.line

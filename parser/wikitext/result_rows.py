@@ -23,14 +23,15 @@ from ..model.rounds import match_dict
 from ..model.spans import Span
 from .context import WikiContext
 from .layout import Piece
-from .row_params import RowParams, Slot, read_row, row_kind
+from .params import TemplateParam
+from .row_params import RowParams, read_row, row_kind
 
 _BLANK = frozenset({"", "-", "–", "—", "−", "n/a", "tbd", "tba", "?"})
 _FIRST = frozenset({"1", "team1", "home", "h", "w"})
 _SECOND = frozenset({"2", "team2", "away", "a", "l"})
 
 
-def _side(slot: Slot | None) -> Side | None:
+def _side(slot: TemplateParam | None) -> Side | None:
     if slot is None or not slot.text:
         return None
     side = parse_team_cell(slot.text)

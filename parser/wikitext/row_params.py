@@ -4,19 +4,21 @@ A row names its slots by position (``team1|flag1|aggregate|team2|flag2|leg1|leg2
 two legs, ``team1|flag1|score|team2|flag2`` for one) or by name (``team1=``, ``agg=``,
 ``leg1=``, ...). Every parameter ends up in a slot, under ``extra`` (documented
 presentation parameters such as ``nowrap`` or ``bold``), or under ``extra`` *and* in
-``unknown`` (reported), so nothing written in a row is lost.
+``unknown`` (reported), so nothing written in a row is lost. The parameters themselves are
+read by ``params.read_params``, the one reader of template parameters the standings and
+matrix readers share, and a slot *is* a ``params.TemplateParam`` (keyed by its slot name);
+this module only maps the parameters onto a row's slots.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mwparserfromhell.nodes import Template
 
-from ..model.spans import Span
 from ..read.source import Source
-from .text import Rendering, param_offsets, render, tidy
+from .params import TemplateParam, read_params
 
 ROW_TEMPLATES = {"twolegresult": "two", "onelegresult": "one"}
 FRAME_TEMPLATES = frozenset({"twolegstart", "onelegstart", "twolegend", "onelegend",
@@ -53,30 +55,13 @@ def is_frame(name: str) -> bool:
 
 
 @dataclass
-class Slot:
-    """One parameter of a row: rendered text, raw value, where it starts, bold or not."""
-
-    key: str
-    text: str
-    raw: str
-    span: Span
-    key_span: Span
-    rendering: Rendering = field(default_factory=Rendering)
-
-    @property
-    def bold(self) -> bool:
-        """Whether the value is bold (``'''[[Elm]]'''``: the winner)."""
-        return "'''" in self.raw
-
-
-@dataclass
 class RowParams:
     """A row's parameters by slot; ``extra`` keeps the rest, ``unknown`` the undocumented."""
 
     kind: str
-    slots: dict[str, Slot]
+    slots: dict[str, TemplateParam]
     extra: dict[str, str]
-    unknown: list[Slot]
+    unknown: list[TemplateParam]
     refs: int = 0
     templates: list[tuple[str, int]] = field(default_factory=list)
 
@@ -86,40 +71,41 @@ class RowParams:
         return slot.text if slot is not None else ""
 
 
-def read_row(template: Template, kind: str, offset: int, source: Source) -> RowParams:
-    """Read a row template at ``offset`` into slots."""
+def _slot_name(param: TemplateParam, kind: str, index: int) -> str | None:
+    """The slot a parameter fills: by its position, or by its (aliased) name."""
     positions = _POSITIONS[kind]
+    if param.positional:
+        return positions[index - 1] if index <= len(positions) else None
+    key = " ".join(param.key.replace("_", " ").lower().split())
+    slot_name = _ALIASES.get(key) or _ALIASES.get(key.replace(" ", ""))
+    if slot_name == "score_or_winner":
+        slot_name = "score" if kind == "one" and re.search(r"[0-9]", param.text) else "winner"
+    if slot_name is not None and slot_name not in positions and slot_name != "winner":
+        return None
+    return slot_name
+
+
+def read_row(template: Template, kind: str, offset: int, source: Source) -> RowParams:
+    """Read a row template at ``offset`` into slots (its parameters read by ``read_params``)."""
     row = RowParams(kind, {}, {}, [])
     index = 0
-    for param, name_at, value_at in param_offsets(template, offset):
-        raw = str(param.value)
-        rendering = Rendering()
-        text = tidy(render(param.value, value_at, rendering))
-        row.refs += rendering.refs
-        row.templates.extend(rendering.unknown)
-        start = value_at + len(raw) - len(raw.lstrip())
-        name = str(param.name)
-        key_at = name_at + len(name) - len(name.lstrip()) if param.showkey else start
-        if param.showkey:
-            key = " ".join(name.replace("_", " ").lower().split())
-            slot_name = _ALIASES.get(key) or _ALIASES.get(key.replace(" ", ""))
-            if slot_name == "score_or_winner":
-                slot_name = "score" if kind == "one" and re.search(r"[0-9]", text) else "winner"
-            if slot_name is not None and slot_name not in positions and slot_name != "winner":
-                slot_name = None
-        else:
+    for param in read_params(template, offset, source):
+        row.refs += param.rendering.refs
+        row.templates.extend(param.rendering.unknown)
+        if param.positional:
             index += 1
-            key = str(index)
-            slot_name = positions[index - 1] if index <= len(positions) else None
-        slot = Slot(slot_name or key, text, raw.strip(), Span(*source.position(start)),
-                    Span(*source.position(key_at)), rendering)
+        key = str(index) if param.positional else \
+            " ".join(param.key.replace("_", " ").lower().split())
+        slot_name = _slot_name(param, kind, index)
+        text = param.text
+        slot = replace(param, key=slot_name or key)
         if slot_name is not None:
             row.slots[slot_name] = slot
             if (slot_name.startswith("flag") or slot_name == "winner") and text:
                 row.extra[slot_name] = text
-        elif param.showkey and key in _PRESENTATION:
+        elif not param.positional and key in _PRESENTATION:
             row.extra[key] = text
-        elif text or param.showkey:
+        elif text or not param.positional:
             row.extra[key] = text
             row.unknown.append(slot)
     for key in ("team1", "team2"):
