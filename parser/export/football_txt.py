@@ -17,12 +17,14 @@ How each match field is written:
 * a status other than played goes in brackets after the match: ``[awarded]``,
   ``[walkover]``, ``[forfeit]``, ``[postponed]``, ``[cancelled]``, ``[abandoned]``,
   ``[void]``; a scheduled match is just ``v``;
-* the kick-off time (``15:00``, ``19:30 UTC+10``) leads the line, ``@ stadium, place``
+* the kick-off time (``15:00``, ``19:30 UTC+10``; a zone given only by its abbreviation
+  is left out) leads the line, ``@ stadium, place``
   ends it, and an aggregate is a trailing comment (``# 3-1 on aggregate``);
 * two-legged ties: a round whose matches are legs gets one header per leg
   (``▪ Quarter-finals, 1st leg``), the order of the matches kept within each;
 * a group round is headed by its group (``▪ Group A``), a regional round adds its region
-  (``▪ First round, North``); a date that is only text (no ISO date) is a comment line.
+  (``▪ First round, North``); rounds in a row with the same header are written as one;
+  a date that is only text (no ISO date) is a comment line.
 
 Only the rounds are written (standings, entrants and findings have no place in it); a
 document without a round with a match is refused with ``NoRounds``.
@@ -42,7 +44,8 @@ from ..errors import LocatedError, ScorelineError
 from ..read.source import Source
 
 DATE_INDENT, MATCH_INDENT = "  ", "    "
-_TIME = re.compile(r"^\d{1,2}[:.]\d{2}\b")
+_TIME = re.compile(r"^(\d{1,2})[:.](\d{2})\b")
+_UTC = re.compile(r"\bUTC\s*([+\-−–])\s*(\d{1,2}(?::\d{2})?)\b")
 _LEG_IN_NAME = re.compile(r"\b(?:leg|legs)\b", re.IGNORECASE)
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -59,9 +62,10 @@ def render(document: Mapping[str, Any], path: str) -> str:
     if not rounds:
         raise NoRounds(f"{path}: no rounds with matches, nothing to write as Football.TXT")
     lines = [f"= {title(document, path)}"]
+    years: list[int] = []  # the year of the last date written, across rounds
     for header, matches in sections(rounds):
         lines += ["", f"▪ {header}"]
-        lines += list(match_lines(matches))
+        lines += list(match_lines(matches, years))
     return "\n".join(lines) + "\n"
 
 
@@ -114,8 +118,20 @@ def title(document: Mapping[str, Any], path: str) -> str:
 
 
 def sections(rounds: Sequence[Mapping[str, Any]]
-             ) -> Iterator[tuple[str, list[Mapping[str, Any]]]]:
-    """Each round's header and matches, a round of legs split into one section per leg."""
+             ) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """Each round's header and matches, a round of legs split into one section per leg;
+    consecutive rounds with the same header (a page with a section per match) are one."""
+    out: list[tuple[str, list[Mapping[str, Any]]]] = []
+    for header, matches in _round_sections(rounds):
+        if out and out[-1][0] == header:
+            out[-1][1].extend(matches)
+        else:
+            out.append((header, matches))
+    return out
+
+
+def _round_sections(rounds: Sequence[Mapping[str, Any]]
+                    ) -> Iterator[tuple[str, list[Mapping[str, Any]]]]:
     for round_ in rounds:
         header = round_header(round_)
         matches = list(round_["matches"])
@@ -139,18 +155,21 @@ def round_header(round_: Mapping[str, Any]) -> str:
     return name
 
 
-def match_lines(matches: Sequence[Mapping[str, Any]]) -> Iterator[str]:
-    """Date lines as the date changes, each match indented beneath its date."""
+def match_lines(matches: Sequence[Mapping[str, Any]],
+                years: list[int] | None = None) -> Iterator[str]:
+    """A date line where the date changes (and at the start of the round), each match
+    indented beneath its date; the year is written when it is not the one of the date
+    before (``years`` carries that year from round to round)."""
+    years = [] if years is None else years
     shown: object = None
-    year: int | None = None
     for match in matches:
         when = _iso(match.get("date_iso"))
         key = when or _clean(match.get("date"))
         if key != shown:
             shown = key
             if when is not None:
-                yield DATE_INDENT + date_line(when, with_year=when.year != year)
-                year = when.year
+                yield DATE_INDENT + date_line(when, with_year=years[-1:] != [when.year])
+                years[:] = [when.year]
             elif key:
                 yield f"{DATE_INDENT}# {key}"
         yield MATCH_INDENT + match_line(match)
@@ -165,8 +184,8 @@ def date_line(day: dt.date, with_year: bool) -> str:
 def match_line(match: Mapping[str, Any]) -> str:
     """``[time  ]Home  score  Away[  @ stadium, place][  [status]][  # aggregate]``."""
     parts = []
-    time = _clean(match.get("time"))
-    if time and _TIME.match(time):
+    time = kick_off(match.get("time"))
+    if time:
         parts.append(time)
     parts += [_team(match.get("home")), score(match), _team(match.get("away"))]
     venue = ", ".join(v for v in (_clean(match.get("stadium")), _clean(match.get("location")))
@@ -181,6 +200,22 @@ def match_line(match: Mapping[str, Any]) -> str:
     if isinstance(home, int) and isinstance(away, int):
         parts.append(f"# {home}-{away} on aggregate")
     return "  ".join(parts)
+
+
+def kick_off(value: Any) -> str:
+    """``20:00``, with ``UTC+10`` when the time gives its offset (``20:00 CST (UTC+10)``);
+    a zone given only by an abbreviation (``CAT``) is left out, abbreviations being
+    ambiguous. Empty when there is no ``HH:MM`` time."""
+    text = _clean(value)
+    found = _TIME.match(text)
+    if not found:
+        return ""
+    out = f"{int(found.group(1)):02d}:{found.group(2)}"
+    offset = _UTC.search(text)
+    if offset:
+        sign = "+" if offset.group(1) == "+" else "-"
+        out += f" UTC{sign}{offset.group(2)}"
+    return out
 
 
 def score(match: Mapping[str, Any]) -> str:

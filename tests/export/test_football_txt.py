@@ -3,6 +3,7 @@ same; golden files for two samples; a document without rounds is refused."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -104,6 +105,8 @@ def test_dates_are_written_in_order_of_the_document(path: Path) -> None:
                for d in dates), dates
     if dates:
         assert re.search(r" \d{4}$", dates[0]), "the first date carries its year"
+    years = [int(d[-4:]) for d in dates if re.search(r" \d{4}$", d)]
+    assert all(a != b for a, b in itertools.pairwise(years)), "a year only when it changes"
 
 
 @pytest.mark.parametrize("sample", GOLDEN_SAMPLES)
