@@ -16,8 +16,10 @@ links, templates and categories), then times, as processes (wall clock):
 
 ``--engine`` and ``--jobs`` (each repeatable) measure only some of the rows.
 
-Prints one Markdown table. The generated dump is kept in ``--cache`` (default: a
-directory in the system's temporary directory) and reused while its parameters match.
+The rows are measured round by round (each command once, then again), so that a change of
+the machine's load affects every row alike. Prints one Markdown table. The generated dump
+is kept in ``--cache`` (default: a directory in the system's temporary directory) and
+reused while its parameters match.
 """
 
 from __future__ import annotations
@@ -149,21 +151,26 @@ def main() -> int:
     dump = generate(cache, size)
     small = generate(cache, max(1, size // 4))
     out = Path(tempfile.mkdtemp(prefix="scoreline-dump-bench-"))
-    rows: list[tuple[str, list[Run], int]] = []
+    commands: list[tuple[str, list[str], int]] = [
+        ("`bzip2 -dc FILE > /dev/null` (the decompression floor)",
+         ["bzip2", "-dc", str(dump.path)], 1)]
+    for engine in args.engine or ("local", "dask"):
+        for jobs in args.jobs or (1, 2):
+            commands.append((f"`scoreline dump --engine {engine} -j {jobs}`",
+                             dump_command(dump.path, out / f"{engine}{jobs}", engine, jobs,
+                                          partition), jobs))
+    commands.append(("quarter", dump_command(small.path, out / "small", "local", 2, partition),
+                     2))
+    timed: list[list[Run]] = [[] for _ in commands]
     try:
-        floor = [measure(["bzip2", "-dc", str(dump.path)]) for _ in range(runs)]
-        rows.append(("`bzip2 -dc FILE > /dev/null` (the decompression floor)", floor, 1))
-        for engine in args.engine or ("local", "dask"):
-            for jobs in args.jobs or (1, 2):
-                timed = [measure(dump_command(dump.path, out / f"{engine}{jobs}", engine, jobs,
-                                              partition))
-                         for _ in range(runs)]
-                rows.append((f"`scoreline dump --engine {engine} -j {jobs}`", timed, jobs))
-        quarter = [measure(dump_command(small.path, out / "small", "local", 2, partition))
-                   for _ in range(runs)]
+        for _ in range(runs):  # round by round, so that a change of load hits every row
+            for runs_of, (_name, command, _jobs) in zip(timed, commands, strict=True):
+                runs_of.append(measure(command))
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    _print(dump, small, rows, quarter)
+    rows = [(name, runs_of, jobs) for (name, _c, jobs), runs_of
+            in zip(commands[:-1], timed[:-1], strict=True)]
+    _print(dump, small, rows, timed[-1])
     return 0
 
 
