@@ -9,10 +9,17 @@ links, templates and categories), then times, as processes (wall clock):
 * ``scoreline dump FILE -o OUT --force`` with the local engine and the dask engine
   (a LocalCluster), 1 and 2 workers each;
 * the largest process's peak RSS of each run, and of a run on a dump a quarter of the
-  size, to show that a worker's memory does not grow with the dump.
+  size, to show that a worker's memory does not grow with the dump;
+* the CPU time (user + system) of every run's processes, and from it the best ratio to the
+  floor the run could reach with a free core per worker: on a shared machine the
+  wall-clock ratio of a 2-worker run depends on what else runs, its CPU time does not.
 
-Prints one Markdown table. The generated dump is kept in ``--cache`` (default: a
-directory in the system's temporary directory) and reused while its parameters match.
+``--engine`` and ``--jobs`` (each repeatable) measure only some of the rows.
+
+The rows are measured round by round (each command once, then again), so that a change of
+the machine's load affects every row alike. Prints one Markdown table. The generated dump
+is kept in ``--cache`` (default: a directory in the system's temporary directory) and
+reused while its parameters match.
 """
 
 from __future__ import annotations
@@ -42,7 +49,8 @@ _FOOTBALL_TITLE = re.compile(rb"<title>\d{4} Cup \d+</title>")
 _MEASURE = ("import resource, subprocess, sys; s = subprocess.run(sys.argv[1:], "
             "stdout=subprocess.DEVNULL, stderr=subprocess.PIPE); "
             "sys.stderr.write(s.stderr.decode()[-400:]); "
-            "print(s.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+            "print(s.returncode, u.ru_maxrss, u.ru_utime + u.ru_stime)")
 
 
 def _words(rng: random.Random, count: int) -> list[str]:
@@ -113,6 +121,7 @@ def generate(cache: Path, size_mb: int) -> Generated:
 class Run:
     seconds: float
     peak_mib: float
+    cpu_seconds: float = 0.0  # user + system time of the command and all its processes
 
 
 def measure(command: list[str]) -> Run:
@@ -121,10 +130,10 @@ def measure(command: list[str]) -> Run:
     done = subprocess.run([sys.executable, "-c", _MEASURE, *command], capture_output=True,
                           text=True, check=False)
     seconds = time.perf_counter() - started
-    status, peak = done.stdout.split()
+    status, peak, cpu = done.stdout.split()
     if status != "0":
         raise SystemExit(f"benchmark: {' '.join(command)} failed ({status}): {done.stderr}")
-    return Run(seconds, int(peak) / 1024)
+    return Run(seconds, int(peak) / 1024, float(cpu))
 
 
 def dump_command(path: Path, out: Path, engine: str, jobs: int,
@@ -142,44 +151,56 @@ def main() -> int:
     dump = generate(cache, size)
     small = generate(cache, max(1, size // 4))
     out = Path(tempfile.mkdtemp(prefix="scoreline-dump-bench-"))
-    rows: list[tuple[str, list[Run]]] = []
+    commands: list[tuple[str, list[str], int]] = [
+        ("`bzip2 -dc FILE > /dev/null` (the decompression floor)",
+         ["bzip2", "-dc", str(dump.path)], 1)]
+    for engine in args.engine or ("local", "dask"):
+        for jobs in args.jobs or (1, 2):
+            commands.append((f"`scoreline dump --engine {engine} -j {jobs}`",
+                             dump_command(dump.path, out / f"{engine}{jobs}", engine, jobs,
+                                          partition), jobs))
+    commands.append(("quarter", dump_command(small.path, out / "small", "local", 2, partition),
+                     2))
+    timed: list[list[Run]] = [[] for _ in commands]
     try:
-        floor = [measure(["bzip2", "-dc", str(dump.path)]) for _ in range(runs)]
-        rows.append(("`bzip2 -dc FILE > /dev/null` (the decompression floor)", floor))
-        for engine in ("local", "dask"):
-            for jobs in (1, 2):
-                timed = [measure(dump_command(dump.path, out / f"{engine}{jobs}", engine, jobs,
-                                              partition))
-                         for _ in range(runs)]
-                rows.append((f"`scoreline dump --engine {engine} -j {jobs}`", timed))
-        quarter = [measure(dump_command(small.path, out / "small", "local", 2, partition))
-                   for _ in range(runs)]
+        for _ in range(runs):  # round by round, so that a change of load hits every row
+            for runs_of, (_name, command, _jobs) in zip(timed, commands, strict=True):
+                runs_of.append(measure(command))
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    _print(dump, small, rows, quarter)
+    rows = [(name, runs_of, jobs) for (name, _c, jobs), runs_of
+            in zip(commands[:-1], timed[:-1], strict=True)]
+    _print(dump, small, rows, timed[-1])
     return 0
 
 
-def _print(dump: Generated, small: Generated, rows: list[tuple[str, list[Run]]],
+def _print(dump: Generated, small: Generated, rows: list[tuple[str, list[Run], int]],
            quarter: list[Run]) -> None:
     floor = statistics.median(r.seconds for r in rows[0][1])
+    floor_cpu = statistics.median(r.cpu_seconds for r in rows[0][1])
     print(f"scoreline dump benchmark: {os.cpu_count()} cores, CPython "
           f"{platform.python_version()}; {dump.path.name}: "
           f"{dump.path.stat().st_size / 1e6:.1f} MB bz2, {dump.xml_mb:.1f} MB XML, "
           f"{dump.football_pages} football pages (about {FOOTBALL_SHARE:.0%} of the bytes), "
-          f"100 pages a stream; median of {len(rows[0][1])} run(s), wall clock\n")
-    print("| measurement | median | XML MB/s | × floor throughput | peak RSS, largest "
-          "process |")
-    print("|---|---|---|---|---|")
-    for name, timed in rows:
+          f"100 pages a stream; median of {len(rows[0][1])} run(s), wall clock; load average "
+          f"{os.getloadavg()[0]:.1f} at the end. CPU: user + system seconds of all the "
+          "run's processes; best × floor on free cores: the floor's CPU time × workers / the "
+          "run's CPU time, the wall-clock ratio with a free core per worker if the work "
+          "divided evenly (an upper bound, independent of other load)\n")
+    print("| measurement | median | XML MB/s | × floor throughput | CPU | best × floor on "
+          "free cores | peak RSS, largest process |")
+    print("|---|---|---|---|---|---|---|")
+    for name, timed, jobs in rows:
         seconds = statistics.median(r.seconds for r in timed)
+        cpu = statistics.median(r.cpu_seconds for r in timed)
         peak = max(r.peak_mib for r in timed)
         print(f"| {name} | {seconds:.2f} s | {dump.xml_mb / seconds:.1f} | "
-              f"{floor / seconds:.2f}× | {peak:.0f} MiB |")
+              f"{floor / seconds:.2f}× | {cpu:.2f} s | {floor_cpu * jobs / cpu:.2f}× | "
+              f"{peak:.0f} MiB |")
     peak = max(r.peak_mib for r in quarter)
     seconds = statistics.median(r.seconds for r in quarter)
     print(f"| `--engine local -j 2` on a dump of {small.xml_mb:.0f} MB XML (memory vs size) | "
-          f"{seconds:.2f} s | {small.xml_mb / seconds:.1f} |  | {peak:.0f} MiB |")
+          f"{seconds:.2f} s | {small.xml_mb / seconds:.1f} |  |  |  | {peak:.0f} MiB |")
 
 
 def _arguments() -> argparse.Namespace:
@@ -187,6 +208,10 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--size-mb", type=int, default=200, help="XML size of the dump (MB)")
     parser.add_argument("--runs", type=int, default=1, help="runs of each measurement")
     parser.add_argument("--quick", action="store_true", help="an 8 MB dump, one run")
+    parser.add_argument("--engine", action="append", choices=("local", "dask"),
+                        help="only this engine (repeat for both; default: both)")
+    parser.add_argument("--jobs", action="append", type=int,
+                        help="only this number of workers (repeat; default: 1 and 2)")
     parser.add_argument("--partition-size", default="4M",
                         help="scoreline dump --partition-size (default 4M, its default)")
     parser.add_argument("--cache", default=str(Path(tempfile.gettempdir())

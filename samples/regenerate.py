@@ -2,7 +2,9 @@
 
 For each ``samples/**/NAME.txt`` (or ``.wiki``) it writes ``NAME.expected.json``
 (the converted document) and ``NAME.findings`` (``scoreline check`` text
-output, without the summary line). Review the diff before committing it.
+output, without the summary line), then the Football.TXT goldens of
+``FOOTBALL_TXT_SAMPLES`` into ``tests/export/golden/NAME.football.txt``
+(``scoreline convert --to football.txt``). Review the diff before committing it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ sys.path.insert(0, str(ROOT))
 from parser.api import check, parse  # noqa: E402
 
 SUFFIXES = (".txt", ".wiki")
+FOOTBALL_TXT_SAMPLES = ("flat/05_league_cup_two_legs.txt", "wikitext/01_cup_boxes.wiki")
+FOOTBALL_TXT_GOLDENS = ROOT / "tests" / "export" / "golden"
 
 
 def sample_files() -> list[Path]:
@@ -53,6 +57,15 @@ def main() -> int:
         json_path.write_text(json_text, encoding="utf-8")
         findings_path.write_text(findings, encoding="utf-8")
         print(f"wrote {json_path.relative_to(ROOT)} and {findings_path.name}")
+    from parser.export.football_txt import render
+
+    FOOTBALL_TXT_GOLDENS.mkdir(parents=True, exist_ok=True)
+    for name in FOOTBALL_TXT_SAMPLES:
+        sample = ROOT / "samples" / name
+        document = parse(sample.read_bytes(), sample.relative_to(ROOT).as_posix())
+        golden = FOOTBALL_TXT_GOLDENS / (sample.name.split(".")[0] + ".football.txt")
+        golden.write_text(render(document.data, document.path), encoding="utf-8")
+        print(f"wrote {golden.relative_to(ROOT)}")
     return 0
 
 

@@ -78,10 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
                       help="files, directories, glob patterns ('**' recurses) or -")
     conv.add_argument("-o", "--output", metavar="OUT",
                       help="output file (one input) or directory (one .json per input)")
-    conv.add_argument("--to", choices=("json", "jsonl", "csv", "parquet"), default="json",
-                      help="json (default), jsonl (one line per document), or the flat "
+    conv.add_argument("--to", choices=("json", "jsonl", "csv", "parquet", "football.txt"),
+                      default="json",
+                      help="json (default), jsonl (one line per document), the flat "
                       "tables: csv/parquet write the matches table, or every table into "
-                      "-o DIR (see docs/tables.md)")
+                      "-o DIR (see docs/tables.md); or football.txt: the rounds in "
+                      "openfootball's Football.TXT")
     common(conv)
 
     chk = sub.add_parser("check", help="validate articles and report discrepancies",

@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no input files found")
     if args.to in ("csv", "parquet"):
         return run_tables(args, paths, options)
+    if args.to == "football.txt":
+        return run_football(args, paths, options)
     out = Path(args.output) if args.output else None
     to_dir = out is not None and (len(paths) > 1 or out.is_dir())
     names = output_names(paths) if to_dir else {}
@@ -102,6 +104,38 @@ def run_tables(args: argparse.Namespace, paths: list[str], options: Any) -> int:
     else:
         sys.stdout.write(csv_text("matches", tables["matches"]))
     return EXIT_USAGE if failed else EXIT_OK
+
+
+def run_football(args: argparse.Namespace, paths: list[str], options: Any) -> int:
+    """``--to football.txt``: each input's rounds in Football.TXT, on stdout or into -o FILE
+    (one after another), or one NAME.txt per input into -o DIR (a directory, or a name
+    ending in /). An input that cannot be read, or has no rounds, is one line on stderr and
+    exit 2; the others are written."""
+    from ..batch.runner import output_names, run_files, write_atomic
+    from ..export.football_txt import football_one, lost_football
+
+    out = Path(args.output) if args.output else None
+    to_dir = out is not None and (out.is_dir() or args.output.endswith("/"))
+    names = {p: n.removesuffix(".json") + ".txt" for p, n in output_names(paths).items()}
+    if out is not None:
+        prepare_output(out, paths, to_dir, names)
+    texts: list[str] = []
+    status = EXIT_OK
+    results = run_files(football_one, paths, options, lost=lost_football)
+    with contextlib.closing(results):
+        for path, (text, refusal, _report) in zip(paths, results, strict=True):
+            if text is None:
+                print(f"scoreline: {refusal}", file=sys.stderr)
+                status = EXIT_USAGE
+            elif to_dir and out is not None:
+                write_atomic(out / names[path], text)
+            else:
+                texts.append(text)
+    if texts and out is not None and not to_dir:
+        write_atomic(out, "\n".join(texts))
+    elif texts and out is None:
+        sys.stdout.write("\n".join(texts))
+    return status
 
 
 def write_out(write: Any, text: str, progress: Any) -> None:

@@ -85,19 +85,21 @@ def run(args: argparse.Namespace) -> int:
             re.compile(args.title)
         except re.error as exc:
             raise UsageError(f"--title {args.title!r}: not a regular expression: {exc}") from None
+    stream: TextIO = sys.stderr
+    progress = DumpProgress(stream)
     options = DumpOptions(
-        outdir=args.output,
+        outdir=args.output, live=progress.enabled,
         selection=Selection(everything=args.all, title=args.title),
         run=Options(form="wikitext", policy=policy, schema=args.schema, isolate=args.isolate),
     )
     request = DumpRun(tuple(args.dumps), options, engine=args.engine, jobs=args.jobs,
                       scheduler=args.scheduler, partition_bytes=partition_bytes(
                           args.partition_size), force=args.force)
-    stream: TextIO = sys.stderr
-    progress = DumpProgress(stream)
     started = time.perf_counter()
-
-    summary = run_dump(request, lambda _result, totals: progress.update(totals))
-    progress.clear()
+    progress.start(args.output)
+    try:
+        summary = run_dump(request, lambda _result, totals: progress.update(totals))
+    finally:
+        progress.clear()
     print(render_summary(summary, time.perf_counter() - started), file=stream)
     return EXIT_PARTITION if summary.failed else EXIT_OK

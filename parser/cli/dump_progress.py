@@ -1,17 +1,24 @@
 """The progress line and the closing summary of ``scoreline dump`` (standard error).
 
 The progress line (pages read, pages selected, pages/s, MB/s of XML) is drawn only on a
-terminal and redrawn as partitions finish; the summary is always printed.
+terminal: redrawn as partitions finish and, twice a second, from the running counts the
+partitions being read write (``parser.dump.live``), so it moves page by page rather than
+partition by partition. The summary is always printed.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any, TextIO
 
 
 class DumpProgress:
-    """Redraws one line on ``stream`` when it is a terminal; silent otherwise."""
+    """Redraws one line on ``stream`` when it is a terminal; silent otherwise.
+
+    ``start(outdir)`` begins redrawing from ``outdir``'s running counts on a thread of
+    its own; ``clear`` stops it and erases the line.
+    """
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
@@ -21,29 +28,72 @@ class DumpProgress:
             self.enabled = False
         self.started = time.monotonic()
         self._visible = False
+        self._summary: Any = None
+        self._outdir: str | None = None
+        self._shown = (0, 0, 0)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
+
+    def start(self, outdir: str) -> None:
+        """Redraw every ``live.INTERVAL_SECONDS`` with the running partitions' counts."""
+        if not self.enabled:
+            return
+        from ..dump.live import INTERVAL_SECONDS
+
+        self._outdir = outdir
+        self._ticker = threading.Thread(target=self._tick, args=(INTERVAL_SECONDS,),
+                                        name="scoreline-progress", daemon=True)
+        self._ticker.start()
+
+    def _tick(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self._draw()
 
     def update(self, summary: Any) -> None:
         """Show the totals so far (a ``DumpSummary``)."""
         if not self.enabled:
             return
-        seconds = max(time.monotonic() - self.started, 1e-9)
-        fresh = summary.done - summary.resumed
-        failed = f", {len(summary.failed)} failed" if summary.failed else ""
-        line = (f"\r{fresh + summary.resumed + len(summary.failed)}/{summary.partitions} "
-                f"partitions{failed} · {summary.pages_read:,} pages read · "
-                f"{summary.pages_selected:,} selected · "
-                f"{summary.pages_read / seconds:,.0f} pages/s · "
-                f"{summary.xml_bytes / seconds / 1e6:.1f} MB/s")
-        self.stream.write(line + "\033[K")
-        self.stream.flush()
-        self._visible = True
+        self._summary = summary
+        self._draw()
+
+    def _draw(self) -> None:
+        from ..dump.live import running
+
+        summary = self._summary
+        live = running(self._outdir) if self._outdir else None
+        counts = [(getattr(summary, name, 0) if summary is not None else 0)
+                  + (getattr(live, name) if live is not None else 0)
+                  for name in ("pages_read", "pages_selected", "xml_bytes")]
+        with self._lock:
+            if self._stop.is_set():
+                return
+            # a partition that has just ended is briefly in neither count: never go back
+            read, selected, xml = (max(now, before)
+                                   for now, before in zip(counts, self._shown, strict=True))
+            self._shown = (read, selected, xml)
+            seconds = max(time.monotonic() - self.started, 1e-9)
+            parts = ""
+            if summary is not None:
+                failed = f", {len(summary.failed)} failed" if summary.failed else ""
+                parts = (f"{summary.done + len(summary.failed)}/{summary.partitions} "
+                         f"partitions{failed} · ")
+            line = (f"\r{parts}{read:,} pages read · {selected:,} selected · "
+                    f"{read / seconds:,.0f} pages/s · {xml / seconds / 1e6:.1f} MB/s")
+            self.stream.write(line + "\033[K")
+            self.stream.flush()
+            self._visible = True
 
     def clear(self) -> None:
-        """Erase the line before other output."""
-        if self._visible:
-            self.stream.write("\r\033[K")
-            self.stream.flush()
-            self._visible = False
+        """Stop redrawing and erase the line before other output."""
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join()
+        with self._lock:
+            if self._visible:
+                self.stream.write("\r\033[K")
+                self.stream.flush()
+                self._visible = False
 
 
 def render_summary(summary: Any, seconds: float) -> str:

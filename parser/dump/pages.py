@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
 from .faults import DumpRefused
+from .scan import PageScan
 
 _REDIRECT = re.compile(r"\s*#REDIRECT", re.IGNORECASE)
 
@@ -30,15 +32,22 @@ class Page:
 
 @dataclass
 class Counts:
-    """Pages seen while reading, whether kept or not."""
+    """Pages seen while reading, whether kept or not (``parsed``: those mwxml read)."""
 
     read: int = 0
+    parsed: int = 0
     skipped_namespace: int = 0
     skipped_redirect: int = 0
 
 
-def article_pages(stream: IO[bytes], counts: Counts) -> Iterator[Page]:
+def article_pages(stream: IO[bytes], counts: Counts,
+                  wanted: Callable[[bytes], bool] | None = None,
+                  on_page: Callable[[int], None] | None = None) -> Iterator[Page]:
     """The namespace-0, non-redirect pages of an XML stream, each with its latest revision.
+
+    With ``wanted``, a page whose raw XML it turns down is counted but never parsed
+    (``scan.PageScan``; the XML is still checked to be well-formed). ``on_page(read)`` is
+    called after every page read, wanted or not.
 
     A page's revisions come in the order of the dump (oldest first); the last one with
     wikitext is kept. A text starting ``#REDIRECT`` counts as a redirect too (older dumps
@@ -46,14 +55,26 @@ def article_pages(stream: IO[bytes], counts: Counts) -> Iterator[Page]:
     propagate; anything else mwxml raises on the way (a page id that is not a number, a
     bad timestamp) becomes ``DumpRefused``.
     """
+    scan = None if wanted is None and on_page is None else PageScan(
+        stream, wanted or _every_page, on_page)
+    parsed_before = counts.parsed
     try:
-        yield from _pages(stream, counts)
+        yield from _pages(stream if scan is None else io.BufferedReader(scan), counts)
     except (DumpRefused, OSError, EOFError, SyntaxError):
         raise
     except Exception as error:
         detail = " ".join(str(error).split())[:200]
         kind = "" if type(error).__name__ == "MalformedXML" else f"{type(error).__name__}: "
         raise DumpRefused(f"malformed XML: {kind}{detail}") from None
+    finally:
+        if scan is not None:
+            counts.read += scan.pages
+        else:
+            counts.read += counts.parsed - parsed_before
+
+
+def _every_page(_raw: bytes) -> bool:
+    return True
 
 
 def _pages(stream: IO[bytes], counts: Counts) -> Iterator[Page]:
@@ -61,7 +82,7 @@ def _pages(stream: IO[bytes], counts: Counts) -> Iterator[Page]:
 
     dump = mwxml.Dump.from_file(stream)
     for page in dump.pages:
-        counts.read += 1
+        counts.parsed += 1
         latest = None
         for revision in page:  # always drained: mwxml needs it to reach the next page
             model = getattr(revision, "model", None)

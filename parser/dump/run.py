@@ -6,8 +6,9 @@ arguments into a ``DumpRun`` and prints what comes back.
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from .._version import __version__
 from ..batch.runner import usable_cores
 from ..errors import UsageError
-from . import manifest
+from . import live, manifest
 from .engines import ENGINES, run_dask, run_local
 from .sources import DEFAULT_PARTITION_BYTES, Partition, dump_files, plan
 from .work import DumpOptions, PartitionResult
@@ -79,7 +80,7 @@ def run_dump(run: DumpRun,
     outdir = Path(run.options.outdir)
     expected = manifest.fingerprint(files, settings(run))
     summary = DumpSummary(partitions=len(partitions))
-    with manifest.opened(outdir, expected, force=run.force) as record:
+    with manifest.opened(outdir, expected, force=run.force) as record, _live(run):
         todo = [p for p in partitions if p.name not in record.finished]
         for entry in record.finished.values():
             summary.add(entry)
@@ -99,6 +100,19 @@ def run_dump(run: DumpRun,
         if not summary.failed:
             record.compact(expected)
     return summary
+
+
+@contextlib.contextmanager
+def _live(run: DumpRun) -> Iterator[None]:
+    """No running counts left in OUTDIR before or after a run that writes them."""
+    if not run.options.live:
+        yield
+        return
+    live.clear(run.options.outdir)
+    try:
+        yield
+    finally:
+        live.clear(run.options.outdir)
 
 
 def _engine(run: DumpRun, todo: list[Partition]) -> Any:

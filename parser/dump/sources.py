@@ -12,6 +12,14 @@ depends only on the inputs and the partition size, never on the engine or worker
 Index lines are ``offset:page_id:title``; the offsets are where the streams begin. The
 bytes before the first offset are the header stream (``<mediawiki>`` and ``<siteinfo>``),
 which every range task reads first.
+
+A plain ``.xml`` file is split the same way at page starts: ``page_offsets`` seeks to about
+every ``partition_bytes`` and reads on to the next ``<page`` tag, so planning reads a few
+kilobytes per partition, not the file. Page text is escaped in a dump, so a literal
+``<page`` is always the element (MediaWiki writes no comments or CDATA between pages; if
+a file had one with ``<page`` in it, the cut would make that partition's XML malformed
+and it would be refused, never read wrongly). A ``.gz`` file is one partition: gzip has no
+index, and reaching a byte of its middle means decompressing everything before it.
 """
 
 from __future__ import annotations
@@ -21,10 +29,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import UsageError
 
 DEFAULT_PARTITION_BYTES = 4 * 1024 * 1024
+PAGE_START = re.compile(rb"<page[\s>]")
+SCAN_BYTES = 1 << 16
 DUMP_NAME = re.compile(r"\.xml(?:-p\d+p\d+)?(?:\.bz2|\.gz)?$")
 _INDEX_NAME = re.compile(r"-index\d*\.txt")
 
@@ -51,8 +62,9 @@ class Partition:
         return f"part-{self.number:05d}"
 
     def describe(self) -> str:
-        """How an error names the partition: the file, and the byte range when it is one."""
-        if self.header_end:
+        """How an error names the partition: the file, and the byte range when it is only
+        a part of the file."""
+        if self.header_end and not (self.start == self.header_end and self.end is None):
             end = "end" if self.end is None else str(self.end)
             return f"{self.path} (bytes {self.start}-{end}, {self.name})"
         return f"{self.path} ({self.name})"
@@ -156,6 +168,8 @@ def _file_partitions(path: str, partition_bytes: int
     compressed = compression_of(path)
     index = index_for(path) if compressed == "bz2" else None
     offsets = stream_offsets(index) if index is not None else []
+    if not compressed:
+        offsets = page_offsets(path, partition_bytes)
     size = Path(path).stat().st_size
     offsets = [o for o in offsets if o < size]
     if not offsets or offsets[0] == 0:
@@ -165,6 +179,38 @@ def _file_partitions(path: str, partition_bytes: int
     header_end = offsets[0]
     for start, end in _ranges(offsets, size, partition_bytes):
         yield path, compressed, start, end, header_end
+
+
+def page_offsets(path: str, partition_bytes: int) -> list[int]:
+    """Where a plain XML dump is cut: its first page's start, then the first page start
+    at least ``partition_bytes`` after the cut before."""
+    offsets: list[int] = []
+    try:
+        with open(path, "rb") as handle:
+            found = _next_page(handle, 0)
+            while found is not None:
+                offsets.append(found)
+                found = _next_page(handle, found + partition_bytes)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return offsets
+
+
+def _next_page(handle: BinaryIO, start: int) -> int | None:
+    """The offset of the first ``<page`` tag at or after ``start``, None if there is none."""
+    handle.seek(start)
+    position, data = start, handle.read(SCAN_BYTES)
+    while data:
+        found = PAGE_START.search(data)
+        if found:
+            return position + found.start()
+        keep = data[-8:]  # a tag cut between two reads
+        more = handle.read(SCAN_BYTES)
+        if not more:
+            return None
+        position += len(data) - len(keep)
+        data = keep + more
+    return None
 
 
 def _ranges(offsets: list[int], size: int,

@@ -29,6 +29,7 @@ from ..diagnostics import Diagnostic
 from ..errors import LocatedError
 from ..read.source import Source, from_text
 from .faults import reason
+from .live import LiveCounts
 from .pages import Counts, Page, article_pages
 from .select import Selection
 from .sources import Partition
@@ -43,6 +44,7 @@ class DumpOptions:
     outdir: str
     selection: Selection = field(default_factory=Selection)
     run: Options = field(default_factory=Options)
+    live: bool = False  # write running counts for a progress line (``live.py``)
 
 
 @dataclass(frozen=True)
@@ -98,11 +100,18 @@ def _convert_partition(partition: Partition, options: DumpOptions,
     selected = failed = matches = 0
     severities: Counter[str] = Counter()
     tables: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
-    with PartitionStream(partition) as stream, _text_file(temps[DOCUMENTS]) as documents:
-        for page in article_pages(stream.xml, counts):
+    live = LiveCounts(options.outdir if options.live else None, partition.name)
+    with (PartitionStream(partition) as stream, _text_file(temps[DOCUMENTS]) as documents,
+          contextlib.closing(live)):
+        def tick(read: int) -> None:
+            live.tick(read, stream.bytes_read)
+
+        for page in article_pages(stream.xml, counts, options.selection.might_choose,
+                                  tick if options.live else None):
             if not options.selection.chooses(page.title, page.text):
                 continue
             selected += 1
+            live.selected = selected
             data, findings, error = convert_page(page, options.run)
             failed += error is not None
             severities.update(d.severity.value for d in findings)

@@ -29,7 +29,7 @@ def test_other_pages_are_left_out(title: str) -> None:
     assert not looks_like_competition(OTHER_TEXTS[title]), signals(OTHER_TEXTS[title])
 
 
-@pytest.mark.parametrize(("text", "signal"), [
+SIGNAL_EXAMPLES = [
     ("{{Football box\n|date=May 3}}", "match box"),
     ("{{footballbox_collapsible|date=May 3}}", "match box"),
     ("{{#invoke:Football box|main}}", "match box"),
@@ -43,7 +43,10 @@ def test_other_pages_are_left_out(title: str) -> None:
     ("{{Round16\n|RD1=Round of 16}}", "bracket"),
     ('{| class="wikitable"\n! Team 1 !! Agg. !! Team 2\n|}', "results table"),
     ('{| class="wikitable"\n! Tie !! Home team !! Score !! Away team\n|}', "results table"),
-])
+]
+
+
+@pytest.mark.parametrize(("text", "signal"), SIGNAL_EXAMPLES)
 def test_each_signal(text: str, signal: str) -> None:
     assert looks_like_competition(text)
     assert signal in signals(text)
