@@ -42,11 +42,14 @@ def normalise(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("&", " and ").replace("football club", "fc")
-    text = _DROPPED.sub("", text)
-    text = _PUNCT.sub(" ", text)
-    text = " ".join(_WORD_FORMS.get(word, word) for word in text.split())
-    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    return _UNDER.sub(r"u\1", text)
+    if not text.replace(" ", "").isalnum():  # the substitutions change letters and digits alone
+        text = _PUNCT.sub(" ", _DROPPED.sub("", text))
+    words = [_WORD_FORMS.get(word, word) for word in text.split()]
+    text = " ".join(words)
+    if any(len(word) == 1 for word in words):  # spaced letters and "u 23" need a 1-letter word
+        text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+        text = _UNDER.sub(r"u\1", text)
+    return text
 
 
 def _markers(key: str) -> frozenset[str]:

@@ -80,10 +80,14 @@ class SpanRecorder:
                     return None
                 child = node[token]
             elif isinstance(node, list):
-                if not (token.isascii() and token.isdigit()) or str(int(token)) != token \
-                        or int(token) >= len(node):
+                # an index: ASCII digits without a leading zero, inside the list
+                if not (token.isdigit() and token.isascii()) \
+                        or (token[0] == "0" and len(token) > 1):
                     return None
-                child = node[int(token)]
+                number = int(token)
+                if number >= len(node):
+                    return None
+                child = node[number]
             else:
                 return None
             grandparent, parent, node = parent, node, child
