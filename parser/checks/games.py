@@ -3,6 +3,7 @@ document. ``stages.bracket`` builds it; ``ties`` decides each tie."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections import defaultdict
@@ -83,6 +84,10 @@ class Stage:
     # ``appearances`` worked out once (several checks ask), for the games it was built from
     _appearances: tuple[int, dict[str, list[Game]]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    # the spans merged into sorted, disjoint ranges (starts, ends), for the spans they were
+    # merged from: ``contains`` is asked for every fact and finding, stages can have hundreds
+    _ranges: tuple[int, list[int], list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -114,7 +119,12 @@ class Stage:
 
     def contains(self, line: int) -> bool:
         """Whether a source line lies in one of the stage's sections."""
-        return any(start <= line <= end for start, end in self.spans)
+        ranges = self._ranges
+        if ranges is None or ranges[0] != len(self.spans):
+            ranges = self._ranges = (len(self.spans), *merged_ranges(self.spans))
+        _, starts, ends = ranges
+        at = bisect.bisect_right(starts, line) - 1
+        return at >= 0 and line <= ends[at]
 
     def crowded(self) -> set[str]:
         """Teams in more than one tie of this stage."""
@@ -123,6 +133,19 @@ class Stage:
             for key in set(tie.teams):
                 count[key] += 1
         return {key for key, number in count.items() if number > 1}
+
+
+def merged_ranges(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Inclusive line ranges merged where they overlap or touch: (starts, ends), sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(s for s in spans if s[0] <= s[1]):
+        if ends and start <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
 
 
 @dataclass
