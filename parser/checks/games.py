@@ -155,12 +155,33 @@ class Bracket:
     stages: list[Stage]
     names: dict[str, str]
     aliases: dict[str, str]
+    # successors and predecessors by ``id`` of the stage, worked out once (many checks ask
+    # for every stage; the stages are complete when the bracket is made)
+    _next: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
+                                          compare=False)
+    _before: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
+                                            compare=False)
 
     def successors(self, stage: Stage) -> list[Stage]:
         """The stage(s) the winners of ``stage`` play next."""
+        found = self._next.get(id(stage))
+        if found is None:
+            found = self._next[id(stage)] = self._successors(stage)
+        return list(found)
+
+    def predecessors(self, stage: Stage) -> list[Stage]:
+        """The stages whose successors include ``stage``."""
+        found = self._before.get(id(stage))
+        if found is None:
+            found = self._before[id(stage)] = [
+                s for s in self.stages
+                if s is not stage and any(n is stage for n in self.successors(s))]
+        return list(found)
+
+    def _successors(self, stage: Stage) -> list[Stage]:
         if stage.beside or not stage.knockout:
             return []
-        index = self.stages.index(stage)
+        index = next(i for i, s in enumerate(self.stages) if s is stage)
         later = [s for s in self.stages[index + 1:] if s.knockout and not s.beside]
         if not later:
             return []
@@ -179,10 +200,6 @@ class Bracket:
             if item.region == stage.region or item.region is None:
                 return [item]
         return []
-
-    def predecessors(self, stage: Stage) -> list[Stage]:
-        """The stages whose successors include ``stage``."""
-        return [s for s in self.stages if s is not stage and stage in self.successors(s)]
 
     def name(self, key: str) -> str:
         """How the document first writes a team."""
