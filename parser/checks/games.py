@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.dates import parse_date
+from ..records import record
 from .teams import normalise
 
 COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})
@@ -18,7 +19,7 @@ _SIDE = re.compile(r"\b(third|3rd)[ -]place|bronze|\bplate\b|consolation|\bloser
                    re.I)
 
 
-@dataclass(frozen=True)
+@record
 class Game:
     """One match of a stage, with its teams' keys (aliases applied)."""
 

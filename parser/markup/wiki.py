@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass
 
 import mwparserfromhell
 from mwparserfromhell.nodes import (
@@ -30,13 +29,13 @@ from mwparserfromhell.nodes import (
 
 from ..guard import at
 from ..read.source import Source
-from ..records import quick_init
+from ..records import record
 from .plan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Heading:
     """A section heading: level 1 (``= T =``) to 6, its cleaned title and line."""
 
@@ -47,8 +46,7 @@ class Heading:
     raw: str
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Line:
     """One source line that is not a heading.
 
@@ -80,7 +78,7 @@ class Line:
         return raw_at + (index - clean_at)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class WikiNote:
     """Something the wiki layer did on purpose that the user should hear about."""
 
@@ -90,7 +88,7 @@ class WikiNote:
     column: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class WikiScan:
     """Headings and lines of a document, in source order, and notes about the parse."""
 
@@ -99,7 +97,7 @@ class WikiScan:
     notes: tuple[WikiNote, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Replacement:
     """Inline markup at ``start:end`` of the text, shown as ``clean`` (shared by both readers)."""
 

@@ -8,14 +8,12 @@ Schema errors and check findings use that table to point at the source.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from ..records import quick_init
+from ..records import record
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Span:
     """1-based source position; ``end_*`` inclusive, None when the same as the start."""
 

@@ -33,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..records import record
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_MAX_LINE_CHARS = 10_000
@@ -60,7 +61,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_INT_DIGITS = 9
 
 
-@dataclass(frozen=True)
+@record
 class InputPolicy:
     """Limits applied to each input. A value of 0 means no limit.
 
