@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .collector import collector_paused
 from .diagnostics import Diagnostic, Severity
 from .errors import InputError, LocatedError, UsageError
 from .model.document import Document
@@ -35,7 +36,8 @@ def parse_source(source: Source, *, form: str = "auto", validate: bool = True,
     from .guard import failure, parser_failures
 
     try:
-        return _parse_source(source, form, validate, schema)
+        with collector_paused():
+            return _parse_source(source, form, validate, schema)
     except parser_failures() as error:
         raise failure(error, source.path) from None
 
@@ -95,7 +97,8 @@ def check(document: Document, *, select: Iterable[str] = (), ignore: Iterable[st
     select, ignore = tuple(select), tuple(ignore)
     found = [d.with_severity(severity_for(d.code, d.severity, severities))
              for d in document.diagnostics if selected(d.code, select, ignore)]
-    found.extend(run_checks(document, select=select, ignore=ignore, severities=severities))
+    with collector_paused():
+        found.extend(run_checks(document, select=select, ignore=ignore, severities=severities))
     return sorted(set(found), key=Diagnostic.sort_key)
 
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from .diagnostics import Diagnostic
 from .model.spans import Span
 from .read.source import Source
+from .records import record
 
 Built = tuple[dict[str, Any], dict[str, Span], list[Diagnostic]]
 
 
-@dataclass(frozen=True)
+@record
 class Reader:
     """One input form: its name (``--from NAME``), what it reads, and where its builder is."""
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..records import record
 
-@dataclass(frozen=True)
+
+@record
 class Death:
     """A worker process that ended while the pool still needed it."""
 

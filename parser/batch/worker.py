@@ -12,9 +12,9 @@ import contextlib
 import os
 import pickle
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
 from . import frames
 from .signals import Stopped, become_worker
 
@@ -22,7 +22,7 @@ from .signals import Stopped, become_worker
 EXIT_BROKEN = 70
 
 
-@dataclass(frozen=True)
+@record
 class WorkerStart:
     """What a worker is started with: its function and pipes, and what to close."""
 

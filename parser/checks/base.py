@@ -12,15 +12,15 @@ import inspect
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TypeVar
 
 from ..diagnostics import Severity
 from ..model.document import Document
 from ..model.spans import Span
+from ..records import record
 
 
-@dataclass(frozen=True)
+@record
 class Hit:
     """One problem a check found: a message and a JSON pointer or an explicit span."""
 
@@ -37,7 +37,7 @@ _EXAMPLE = re.compile(r"^(?P<kind>Failing|Passing)(?:\s*\((?P<where>[^)]*)\))?::
 _POSITION = re.compile(r"([0-9]+):([0-9]+)")
 
 
-@dataclass(frozen=True)
+@record
 class Example:
     """A document from a check's docstring: ``failing`` ones name where the check reports."""
 
@@ -64,7 +64,7 @@ def examples(doc: str) -> list[Example]:
     return out
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """A registered check. ``doc`` is the function's docstring (passing and failing examples)."""
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from ..diagnostics import Severity
 from ..model.document import Document
+from ..records import record
 from . import scopes
 from .base import Hit, rule
 from .stages import Stage, bracket
@@ -49,7 +49,7 @@ def _round_teams(document: Document, section: scopes.SectionSpan) -> set[str]:
     return {key for home, away in games.teams[low:high] for key in (home, away)}
 
 
-@dataclass(frozen=True)
+@record
 class _GamesByLine:
     """Every game's teams, ordered by line: a section's teams are then one slice (asking
     every game of every stage per counted section was quadratic)."""

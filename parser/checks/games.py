@@ -3,6 +3,7 @@ document. ``stages.bracket`` builds it; ``ties`` decides each tie."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from collections import defaultdict
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.dates import parse_date
+from ..records import record
 from .teams import normalise
 
 COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})
@@ -17,7 +19,7 @@ _SIDE = re.compile(r"\b(third|3rd)[ -]place|bronze|\bplate\b|consolation|\bloser
                    re.I)
 
 
-@dataclass(frozen=True)
+@record
 class Game:
     """One match of a stage, with its teams' keys (aliases applied)."""
 
@@ -83,6 +85,10 @@ class Stage:
     # ``appearances`` worked out once (several checks ask), for the games it was built from
     _appearances: tuple[int, dict[str, list[Game]]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    # the spans merged into sorted, disjoint ranges (starts, ends), for the spans they were
+    # merged from: ``contains`` is asked for every fact and finding, stages can have hundreds
+    _ranges: tuple[int, list[int], list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -114,7 +120,12 @@ class Stage:
 
     def contains(self, line: int) -> bool:
         """Whether a source line lies in one of the stage's sections."""
-        return any(start <= line <= end for start, end in self.spans)
+        ranges = self._ranges
+        if ranges is None or ranges[0] != len(self.spans):
+            ranges = self._ranges = (len(self.spans), *merged_ranges(self.spans))
+        _, starts, ends = ranges
+        at = bisect.bisect_right(starts, line) - 1
+        return at >= 0 and line <= ends[at]
 
     def crowded(self) -> set[str]:
         """Teams in more than one tie of this stage."""
@@ -125,6 +136,19 @@ class Stage:
         return {key for key, number in count.items() if number > 1}
 
 
+def merged_ranges(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Inclusive line ranges merged where they overlap or touch: (starts, ends), sorted."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(s for s in spans if s[0] <= s[1]):
+        if ends and start <= ends[-1] + 1:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
 @dataclass
 class Bracket:
     """Every stage of a document, team display names and near-miss aliases."""
@@ -132,12 +156,33 @@ class Bracket:
     stages: list[Stage]
     names: dict[str, str]
     aliases: dict[str, str]
+    # successors and predecessors by ``id`` of the stage, worked out once (many checks ask
+    # for every stage; the stages are complete when the bracket is made)
+    _next: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
+                                          compare=False)
+    _before: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
+                                            compare=False)
 
     def successors(self, stage: Stage) -> list[Stage]:
         """The stage(s) the winners of ``stage`` play next."""
+        found = self._next.get(id(stage))
+        if found is None:
+            found = self._next[id(stage)] = self._successors(stage)
+        return list(found)
+
+    def predecessors(self, stage: Stage) -> list[Stage]:
+        """The stages whose successors include ``stage``."""
+        found = self._before.get(id(stage))
+        if found is None:
+            found = self._before[id(stage)] = [
+                s for s in self.stages
+                if s is not stage and any(n is stage for n in self.successors(s))]
+        return list(found)
+
+    def _successors(self, stage: Stage) -> list[Stage]:
         if stage.beside or not stage.knockout:
             return []
-        index = self.stages.index(stage)
+        index = next(i for i, s in enumerate(self.stages) if s is stage)
         later = [s for s in self.stages[index + 1:] if s.knockout and not s.beside]
         if not later:
             return []
@@ -156,10 +201,6 @@ class Bracket:
             if item.region == stage.region or item.region is None:
                 return [item]
         return []
-
-    def predecessors(self, stage: Stage) -> list[Stage]:
-        """The stages whose successors include ``stage``."""
-        return [s for s in self.stages if s is not stage and stage in self.successors(s)]
 
     def name(self, key: str) -> str:
         """How the document first writes a team."""

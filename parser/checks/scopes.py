@@ -11,9 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
 from .teams import normalise
 
 GENERIC_NOUNS = frozenset({"team", "club", "side", "entrant", "participant", "entry", "member"})
@@ -21,7 +21,7 @@ _PLAYER_COLUMN = re.compile(r"player|scorer|goals|name of player", re.I)
 _STOP = frozenset({"the", "a", "an", "of", "and", "for", "to", "in", "through", "via"})
 
 
-@dataclass(frozen=True)
+@record
 class SectionSpan:
     """A section and the lines it covers (its subsections included)."""
 
@@ -35,7 +35,7 @@ class SectionSpan:
         return self.line <= line <= self.end_line
 
 
-@dataclass(frozen=True)
+@record
 class Listing:
     """One list or table of entrants: its label, first line and distinct team keys."""
 
@@ -104,7 +104,7 @@ def listings(data: dict[str, Any], section: SectionSpan) -> list[Listing]:
     return [Listing(label, line, tuple(keys)) for line, (label, keys) in sorted(by_block.items())]
 
 
-@dataclass(frozen=True)
+@record
 class _Index:
     """A document's team entrants, worked out once: the checks ask per section and per count,
     and redoing it each time made them quadratic in the number of entrants."""

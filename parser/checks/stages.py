@@ -22,7 +22,7 @@ from typing import Any
 
 from ..model.document import Document
 from .games import COUNTED, Bracket, Game, Stage, Tie
-from .teams import closest_in, normalise
+from .teams import KeyPool, normalise
 from .ties import decide_stage
 
 __all__ = ["COUNTED", "Bracket", "Game", "Stage", "Tie", "bracket", "build"]
@@ -55,9 +55,9 @@ def _aliases(stages: list[Stage], rounds: list[dict[str, Any]]) -> dict[str, str
     for stage in stages:
         keys = {normalise(m[side]) for i in stage.rounds for m in rounds[i]["matches"]
                 for side in ("home", "away") if m[side]}
-        pool = sorted(known - keys)  # what closest(key, known - keys) sorts, for every key
+        pool = KeyPool(known - keys)  # what closest(key, known - keys) sorts, for every key
         for key in sorted(keys - known):
-            found = closest_in(key, pool)
+            found = pool.closest(key)
             if found is not None:
                 aliases[key] = found
         known |= {aliases.get(k, k) for k in keys}

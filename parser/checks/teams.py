@@ -42,11 +42,14 @@ def normalise(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("&", " and ").replace("football club", "fc")
-    text = _DROPPED.sub("", text)
-    text = _PUNCT.sub(" ", text)
-    text = " ".join(_WORD_FORMS.get(word, word) for word in text.split())
-    text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
-    return _UNDER.sub(r"u\1", text)
+    if not text.replace(" ", "").isalnum():  # the substitutions change letters and digits alone
+        text = _PUNCT.sub(" ", _DROPPED.sub("", text))
+    words = [_WORD_FORMS.get(word, word) for word in text.split()]
+    text = " ".join(words)
+    if any(len(word) == 1 for word in words):  # spaced letters and "u 23" need a 1-letter word
+        text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
+        text = _UNDER.sub(r"u\1", text)
+    return text
 
 
 def _markers(key: str) -> frozenset[str]:
@@ -77,3 +80,32 @@ def closest_in(key: str, pool: list[str]) -> str | None:
         if near_miss(key, candidate):
             return str(candidate)
     return None
+
+
+class KeyPool:
+    """Sorted candidate keys for ``closest_in``, indexed by length.
+
+    A near miss is at most ``MAX_EDITS`` edits away, so at most that much longer or
+    shorter: only the keys of a length in reach are scored first. When none of the best
+    three of those is a near miss, none of the best three of all is either (the ones out
+    of reach are no near misses, and the ones in reach rank among all as among
+    themselves); when one is, the best three of all decide, as ``closest_in`` does. A
+    document with thousands of teams scores each new key against a fraction of the pool.
+    """
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.keys = sorted(keys)
+        self._by_length: dict[int, list[int]] = {}
+        for index, key in enumerate(self.keys):
+            self._by_length.setdefault(len(key), []).append(index)
+
+    def closest(self, key: str) -> str | None:
+        """What ``closest_in(key, self.keys)`` gives (``key`` not among the keys)."""
+        size = len(key)
+        near = [index for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
+                for index in self._by_length.get(length, ())]
+        if len(near) < len(self.keys):
+            near.sort()
+            if closest_in(key, [self.keys[index] for index in near]) is None:
+                return None
+        return closest_in(key, self.keys)

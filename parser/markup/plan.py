@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
+
 # A unit parsed in one go; larger only when a single closed construct is larger.
 UNIT_CHARS = 64 * 1024
 # Up to this size, text with cheap unclosed markup is parsed whole, as written.
@@ -60,7 +62,7 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Unit:
     """A slice ``[start, end)`` of the source text and what mwparserfromhell gets for it.
 
@@ -74,7 +76,7 @@ class Unit:
     parse: bool = True
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Plan:
     """Units covering the text in order; ``neutralised`` counts unclosed openers read as text."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import html
 import re
-from dataclasses import dataclass
 
 import mwparserfromhell
 from mwparserfromhell.nodes import (
@@ -31,7 +30,7 @@ from mwparserfromhell.nodes import (
 from ..guard import at
 from ..read.characters import plain_characters
 from ..read.source import Source
-from ..records import quick_init
+from ..records import record
 from .plan import RESTORE, neutralise, plan
 
 _QUOTES = re.compile(r"'{2,}")
@@ -41,7 +40,7 @@ _TEXT_MARKUP = re.compile(
     r"'{2,}|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Heading:
     """A section heading: level 1 (``= T =``) to 6, its cleaned title and line."""
 
@@ -52,8 +51,7 @@ class Heading:
     raw: str
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Line:
     """One source line that is not a heading.
 
@@ -85,7 +83,7 @@ class Line:
         return raw_at + (index - clean_at)
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class WikiNote:
     """Something the wiki layer did on purpose that the user should hear about."""
 
@@ -95,7 +93,7 @@ class WikiNote:
     column: int = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class WikiScan:
     """Headings and lines of a document, in source order, and notes about the parse."""
 
@@ -104,7 +102,7 @@ class WikiScan:
     notes: tuple[WikiNote, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Replacement:
     """Inline markup at ``start:end`` of the text, shown as ``clean`` (shared by both readers)."""
 

@@ -10,8 +10,8 @@ penalties, and whether it says the tie went on away goals or on penalties.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..records import record
 from .match_lines import Result, parse_score_cell
 
 _DASH = "-‐‑‒–—−"
@@ -26,7 +26,7 @@ _STATUS = (("w/o", "walkover"), ("walkover", "walkover"), ("postponed", "postpon
            ("annul", "void"))
 
 
-@dataclass(frozen=True)
+@record
 class TieScore:
     """A score text read from the first-named side's view."""
 

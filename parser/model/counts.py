@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..read.source import ascii_int
+from ..records import record
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -35,7 +35,7 @@ _HEADING = re.compile(rf"\((?P<number>[0-9]{{1,3}})(?:\s+(?P<what>{COUNT_NOUNS})
                       re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class DeclaredCount:
     """A count stated by the text, with the 0-based index of its number in the text."""
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from ..grammar.load import date_parser, fast_date_parser
+from ..records import record
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -25,7 +25,7 @@ _MAX_DATE_CHARS = 60
 _DIGIT_START = re.compile(r"[0-9A-Za-z]")
 
 
-@dataclass(frozen=True)
+@record
 class WrittenDate:
     """A parsed date; ``year`` is None when the text gives none."""
 

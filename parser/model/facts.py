@@ -12,7 +12,8 @@ builder can give it a file column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..records import record
 
 FACT_KINDS = ("byes", "all_winners", "aggregate", "penalties", "advanced", "withdrew")
 
@@ -51,7 +52,7 @@ _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _NAME = re.compile(r"^[A-Z0-9ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ][\w.'’&/ -]{0,60}$")
 
 
-@dataclass(frozen=True)
+@record
 class Fact:
     """A fact stated by one sentence; ``index`` is where the sentence starts in the line."""
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from ..records import record
 from .standings import team_key
 
 STAGES = ("knockout", "group", "league")
@@ -34,7 +34,7 @@ KNOCKOUT_NAME = re.compile(r"knock-?out|\bfinals?\b|semi|quarter|play-?offs?|rou
                            r"|\bties\b|\bbracket\b", re.I)
 
 
-@dataclass(frozen=True)
+@record
 class Scope:
     """Where a standings table's group lies in the file and which teams it ranks."""
 

@@ -10,10 +10,10 @@ part of the name, note) and turns decorations into a status.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Protocol
 
-from ..records import quick_init
+from ..records import record
 from .team_names import MAX_SIDE_WORDS, PARTICLES, ParenKind, classify_paren, plausible_name
 
 __all__ = ["MAX_LINE_CHARS", "MAX_SIDE_WORDS", "PARTICLES", "Collector", "MatchLine", "Result",
@@ -51,8 +51,7 @@ _PEN_SCORE = re.compile(
 _SCORE = re.compile(r"([0-9]{1,3})\s*[-‐‑‒–—−]\s*([0-9]{1,3})")
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Side:
     """One team as written: name, optional league tag ``(NPSL)``, tier ``(9)`` and notes.
 
@@ -67,8 +66,7 @@ class Side:
     notes: tuple[str, ...] = ()
 
 
-@quick_init
-@dataclass(frozen=True)
+@record
 class Result:
     """A score or outcome: goals (None when not played), status, extra time, penalties."""
 
@@ -83,7 +81,7 @@ class Result:
     end: int = 0
 
 
-@dataclass(frozen=True)
+@record
 class MatchLine:
     """A whole match line: two sides and a result."""
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
+from ..records import record
 from .dates import parse_date
 from .match_lines import parse_match_line, parse_score_cell, parse_team_cell
 from .tables import SCORE_COL, Table
@@ -86,7 +87,7 @@ Position = tuple[int, int]
 """(row index in the table's body, cell index in that row)."""
 
 
-@dataclass(frozen=True)
+@record
 class CellMatch:
     """The cells of one match: home, result (None: an empty cell), away; the date and
     kick-off time in force; and the tie number of the home team's row."""
@@ -133,7 +134,7 @@ class _Context:
                 self.time = (r, index)
 
 
-@dataclass(frozen=True)
+@record
 class _Cut:
     """The first part of a match cut at a row's end: its home team, maybe its result."""
 

@@ -8,14 +8,12 @@ Schema errors and check findings use that table to point at the source.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
-from ..records import quick_init
+from ..records import record
 
 
-@quick_init
-@dataclass(frozen=True, slots=True)
+@record(slots=True)
 class Span:
     """1-based source position; ``end_*`` inclusive, None when the same as the start."""
 
@@ -80,10 +78,14 @@ class SpanRecorder:
                     return None
                 child = node[token]
             elif isinstance(node, list):
-                if not (token.isascii() and token.isdigit()) or str(int(token)) != token \
-                        or int(token) >= len(node):
+                # an index: ASCII digits without a leading zero, inside the list
+                if not (token.isdigit() and token.isascii()) \
+                        or (token[0] == "0" and len(token) > 1):
                     return None
-                child = node[int(token)]
+                number = int(token)
+                if number >= len(node):
+                    return None
+                child = node[number]
             else:
                 return None
             grandparent, parent, node = parent, node, child

@@ -12,7 +12,8 @@ refuses to guess and asks for ``--from``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ..records import record
 
 FORMS = ("auto", "flat", "wikitext")  # "auto" and the names of parser.readers.READERS
 HEAD_CHARS = 200_000
@@ -35,7 +36,7 @@ _FLAT_SIGNS: tuple[tuple[re.Pattern[str], int], ...] = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Detection:
     """The form ``auto`` chose (None when it cannot tell) and the weighed signs."""
 

@@ -33,6 +33,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from ..records import record
 from .characters import plain_spaces, strip_zero_width
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -46,7 +47,7 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 MAX_INT_DIGITS = 9
 
 
-@dataclass(frozen=True)
+@record
 class InputPolicy:
     """Limits applied to each input. A value of 0 means no limit.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..checks.games import Bracket, Stage, Tie
+from ..records import record
 from .findings import Marks
 from .rounds import HOW, score_text
 
@@ -24,7 +25,7 @@ MAX_COLUMNS = 16
 """Columns the stylesheet has widths for; deeper trees are drawn at this width."""
 
 
-@dataclass(frozen=True)
+@record
 class Side:
     """One team of a bracket box."""
 
@@ -33,7 +34,7 @@ class Side:
     won: bool
 
 
-@dataclass(frozen=True)
+@record
 class Box:
     """One tie of the bracket."""
 
@@ -58,7 +59,7 @@ class Node:
         return min(self.column + 1, MAX_COLUMNS)
 
 
-@dataclass(frozen=True)
+@record
 class BracketView:
     """The column titles and the trees, in document order of their roots."""
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic
 from ..read.source import Source
+from ..records import record
 
 EXCERPT_LINES = 8
 """At most this many source lines are shown with one finding."""
@@ -23,7 +24,7 @@ EXCERPT_CHARS = 240
 _NAMED_LINE = re.compile(r"\blines? (\d{1,7})\b")
 
 
-@dataclass(frozen=True)
+@record
 class ExcerptLine:
     """One source line of an excerpt; ``marked`` is the finding's own column range."""
 
@@ -34,7 +35,7 @@ class ExcerptLine:
     gap: bool = False  # lines were left out before this one
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     """A finding on the page."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..model.document import Document
+from ..records import record
 from .bracket import BracketView, draw
 from .findings import Finding, Marks, findings
 from .rounds import RoundView, rounds
@@ -24,7 +25,7 @@ from .standings import Table, tables
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@record
 class Item:
     """A located element of the page (infobox field, entrant, count, unread line)."""
 
@@ -34,7 +35,7 @@ class Item:
     values: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@record
 class EntrantGroup:
     """Entrants listed under one label of one section."""
 
@@ -43,7 +44,7 @@ class EntrantGroup:
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True)
+@record
 class DrawnBracket:
     """A bracket the article draws itself (a bracket template), with its ties."""
 

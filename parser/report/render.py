@@ -11,19 +11,19 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from ..records import record
 from .page import Page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-@dataclass(frozen=True)
+@record
 class IndexEntry:
     """One line of the index page: a page, its title and its counts."""
 

@@ -8,16 +8,16 @@ games, single matches outside the knockout stages).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from ..checks.games import Bracket, Tie
+from ..records import record
 
 HOW = {"aggregate": "on aggregate", "penalties": "on penalties", "walkover": "walkover",
        "text": "as the text says", "forfeit": "forfeit", "awarded": "awarded"}
 
 
-@dataclass(frozen=True)
+@record
 class MatchRow:
     """One match of a round."""
 
@@ -42,7 +42,7 @@ class MatchRow:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class RoundView:
     """One round and its matches."""
 

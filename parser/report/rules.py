@@ -7,12 +7,12 @@ blocks of indented example text); a stage code's is its summary, example and fix
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from ..catalogue import Entry, catalogue
+from ..records import record
 
 
-@dataclass(frozen=True)
+@record
 class Part:
     """A paragraph (``kind == "text"``), the title of an example, or its text (``"code"``)."""
 
@@ -20,7 +20,7 @@ class Part:
     text: str
 
 
-@dataclass(frozen=True)
+@record
 class Rule:
     """One code as the page explains it."""
 

@@ -9,15 +9,16 @@ recomputed one beside it; findings on a row or cell are marked there as elsewher
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from ..records import record
 
 COLUMNS = (("played", "P"), ("won", "W"), ("drawn", "D"), ("lost", "L"),
            ("goals_for", "GF"), ("goals_against", "GA"), ("goal_difference", "GD"),
            ("points", "Pts"))
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """A number of a standings row: as written, and recomputed when that differs."""
 
@@ -27,7 +28,7 @@ class Cell:
     derived: bool = False  # not written: ``written`` holds the computed value
 
 
-@dataclass(frozen=True)
+@record
 class Row:
     """One row of a standings table."""
 
@@ -42,7 +43,7 @@ class Row:
     note: str | None
 
 
-@dataclass(frozen=True)
+@record
 class Table:
     """One standings table."""
 

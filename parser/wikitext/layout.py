@@ -26,6 +26,7 @@ from mwparserfromhell.nodes import Heading as MwHeading
 from ..markup.plan import parse_planned
 from ..markup.wiki import Heading, Line, Replacement, line_with_markup
 from ..read.source import Source
+from ..records import record
 from .row_params import is_frame, row_kind
 from .text import (
     BOX_NAMES,
@@ -85,7 +86,7 @@ class Piece:
         return tidy(_COMMENT.sub("", str(self.template.name)))
 
 
-@dataclass(frozen=True)
+@record
 class NestedBox:
     """A match box inside another construct (a table cell, a tag, a template parameter)."""
 

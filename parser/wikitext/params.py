@@ -14,6 +14,7 @@ from mwparserfromhell.nodes import Template
 
 from ..model.spans import Span
 from ..read.source import Source
+from ..records import record
 from .text import Rendering, param_offsets, render, tidy
 
 
@@ -70,7 +71,7 @@ def read_params(template: Template, offset: int, source: Source) -> list[Templat
     return out
 
 
-@dataclass(frozen=True)
+@record
 class Problem:
     """A parse finding a reader wants reported (the builder records it as info)."""
 

@@ -11,7 +11,7 @@ round is dropped with a finding, so no match is counted twice.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Severity
@@ -31,6 +31,7 @@ from ..model.rounds import (
 )
 from ..model.sections import Section
 from ..model.spans import Span
+from ..records import record
 from .blocks import WikiBlock
 from .boxes import box_match, read_box
 from .context import WikiContext
@@ -47,7 +48,7 @@ _LEG1 = re.compile(r"\b(1st|first) leg\b", re.I)
 _LEG2 = re.compile(r"\b(2nd|second) leg\b", re.I)
 
 
-@dataclass(frozen=True)
+@record
 class TwoLegColumns:
     """Columns of a two-leg summary table."""
 

@@ -16,8 +16,9 @@ parameters, so both spellings give the same ``bracket`` entry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from ..records import record
 
 Value = TypeVar("Value")
 _FUNCTION = re.compile(r"^n([0-9]{1,3})$", re.IGNORECASE)
@@ -25,7 +26,7 @@ _YES = frozenset({"y", "yes", "1", "true", "on"})
 _NO = frozenset({"n", "no", "0", "false", "off"})
 
 
-@dataclass(frozen=True)
+@record
 class Layout:
     """How the unnamed values are laid out: seeds or not, scores per team, teams."""
 
@@ -41,7 +42,7 @@ class Layout:
         return int(self.seeded) + 1 + self.scores + int(self.aggregate)
 
 
-@dataclass(frozen=True)
+@record
 class Placed(Generic[Value]):
     """One value in its slot: round, slot number, kind (``team``/``score``/``seed``), leg."""
 

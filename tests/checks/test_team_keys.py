@@ -21,6 +21,16 @@ def test_one_club_written_several_ways_has_one_key(forms: tuple[str, ...]) -> No
     assert len({normalise(form) for form in forms}) == 1, [normalise(f) for f in forms]
 
 
+@pytest.mark.parametrize(("name", "key"), [
+    ("Elm Rovers", "elm rovers"),  # letters and spaces alone: no substitution runs
+    ("Elm U 23", "elm u23"), ("Elm U-23", "elm u23"), ("E L M Rovers", "elm rovers"),
+    ("Elm_Rovers", "elm_rovers"), ("Elm Rovers.", "elm rovers"), ("Saint Elm Utd", "st elm united"),
+    ("Überlingen FC", "uberlingen fc"), ("Elm Football Club", "elm fc"), ("", ""),
+])
+def test_keys_of_plain_and_marked_names(name: str, key: str) -> None:
+    assert normalise(name) == key
+
+
 @pytest.mark.parametrize(("first", "second"), [
     ("Elm Reds 2", "Elm Reds"), ("Elm FC U-23", "Elm FC"), ("St. Elm", "Elm"),
     ("Wingate (Durham)", "Wingate"),
