@@ -31,6 +31,9 @@ MATCH_NOTE = re.compile(
 )
 _WORD = re.compile(r"\S+")
 _MAX_LEAD_WORDS = 5
+# how every lead parse_date or _KICK_OFF accepts begins (date.lark: WEEKDAY, MONTH, DAY)
+_LEAD_START = re.compile(r"[0-9]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|"
+                         r"aug|sep|oct|nov|dec)", re.IGNORECASE)
 _LEAD_END = ":,;–—- "
 _KICK_OFF = re.compile(r"^[0-9]{1,2}[:.h][0-9]{2}(?:\s*(?:[ap]\.?m\.?|CET|CEST|local))?$", re.I)
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
@@ -102,7 +105,11 @@ def dated_match(text: str) -> tuple[MatchLine, int, str, str] | None:
     ``19:45 Elm FC 2–1 Oak SC``): the match, the index where it starts in ``text``, ``date``
     or ``time``, and the date or time as written. The longest such lead wins."""
     words = list(_WORD.finditer(text))
-    for count in range(min(len(words) - 3, _MAX_LEAD_WORDS), 0, -1):
+    longest = min(len(words) - 3, _MAX_LEAD_WORDS)
+    if longest < 1 or not _LEAD_START.match(words[0].group()) \
+            or not any(map(str.isdigit, text[:words[longest - 1].end()])):
+        return None  # a date or a kick-off time opens with a digit, a weekday or a month
+    for count in range(longest, 0, -1):
         lead = text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END)
         kind = "date" if parse_date(lead) is not None else "time" if _KICK_OFF.match(lead) \
             else None

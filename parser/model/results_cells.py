@@ -227,9 +227,18 @@ def _finish_cut(cut: _Cut, r: int, kinds: Sequence[CellKind], found: list[CellMa
 def is_match_row(cells: Sequence[str]) -> bool:
     """Whether one row's cells hold a whole played match (team, written score, team), so
     the row cannot be a header: ``| 1 | Elm Town (9) | 2–1 | Oak Rovers (10) | 143 |``."""
-    kinds = [cell_kind(cell) for cell in cells]
-    return any(_row_match_at(kinds, i) and kinds[i + 1] is CellKind.RESULT
-               for i in range(len(kinds)))
+    # the score cell first: most rows have none, and their other cells need no reading
+    return any(_is_result(cells[i]) and cell_kind(cells[i - 1]) is CellKind.TEAM
+               and cell_kind(cells[i + 1]) is CellKind.TEAM for i in range(1, len(cells) - 1))
+
+
+def _is_result(text: str) -> bool:
+    """``cell_kind(text) is CellKind.RESULT``, without reading what else the cell could be."""
+    if not text or _TIME.match(text):
+        return False
+    result = parse_score_cell(text)
+    return result is not None and (result.home_score is not None
+                                   or result.status != "scheduled")
 
 
 def reads_by_content(table: Table) -> bool:
