@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -154,3 +155,37 @@ def test_runner_turns_a_timeout_into_a_failed_report(tmp_path: Path, isolate: bo
     fine = Options(policy=InputPolicy(seconds=30), isolate=isolate)
     text, converted = convert_one(str(bad), fine)
     assert text is not None and not converted.failed_input
+
+
+def _interrupted_then_converted() -> str:
+    """What mwparserfromhell's C tokenizer does with an exception raised inside it: it
+    turns it into its own error (here, a Ctrl-C into a ValueError)."""
+    try:
+        signal.raise_signal(signal.SIGINT)
+    except KeyboardInterrupt:
+        raise ValueError("empty token stack") from None
+    return "not reached"
+
+
+def _interrupted_then_swallowed() -> str:
+    with contextlib.suppress(KeyboardInterrupt):
+        signal.raise_signal(signal.SIGINT)
+    return "swallowed"
+
+
+@pytest.mark.parametrize("func", [_interrupted_then_converted, _interrupted_then_swallowed])
+def test_ctrl_c_inside_a_parser_stays_an_interrupt(func: object) -> None:
+    # a Ctrl-C that a parser turns into its own error is not a PA010 parser failure (exit 2)
+    with pytest.raises(KeyboardInterrupt):
+        run_guarded(func, path="x.txt", seconds=30)  # type: ignore[arg-type]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_parser_error_without_an_interrupt_is_still_a_failure() -> None:
+    def fails() -> str:
+        raise ValueError("empty token stack")
+
+    with pytest.raises(ParseError):
+        run_guarded(fails, path="x.txt", seconds=30)
+    with pytest.raises(ParseError):  # the interrupt of an earlier call does not linger
+        run_guarded(fails, path="x.txt", seconds=30)

@@ -28,6 +28,11 @@ _limits: tuple[float | None, int | None] = (None, None)
 # tokenizer turns an error raised inside it into a ParserError: "empty token stack").
 _expired = False
 _armed = False
+# The same holds for Ctrl-C and the stop signals: what their handler raised is kept here, so
+# that a KeyboardInterrupt the tokenizer turned into a ParserError still stops the run.
+_interrupt: BaseException | None = None
+_INTERRUPTS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGUSR1")
+                    if hasattr(signal, name))
 
 
 def at(line: int) -> None:
@@ -90,20 +95,54 @@ def _short(error: BaseException, limit: int = 160) -> str:
 
 def run_in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
                 seconds: float | None, memory_mib: int | None) -> T:
-    global _where, _limits, _expired
+    global _where, _limits, _expired, _interrupt
     _where, saved, _limits, _expired = 0, _limits, (seconds, memory_mib), False
+    saved_interrupt, _interrupt = _interrupt, None
     try:
-        with _cpu_timer(seconds), _address_space(memory_mib):
+        with _interrupts_kept(), _cpu_timer(seconds), _address_space(memory_mib):
             result = func(*args)
+        if _interrupt is not None:  # interrupted, but the exception was swallowed
+            raise _interrupt
         if _expired:  # the timer fired but its exception was swallowed: do not trust this
             raise _Timeout()
         return result
     except (ScorelineError, KeyboardInterrupt):
         raise
     except (_Timeout, Exception) as error:
+        if _interrupt is not None:
+            raise _interrupt from None
         raise failure(error, path, seconds=seconds, memory_mib=memory_mib) from None
     finally:
-        _limits, _expired = saved, False
+        _limits, _expired, _interrupt = saved, False, saved_interrupt
+
+
+@contextlib.contextmanager
+def _interrupts_kept() -> Iterator[None]:
+    """Wrap the Python-level handlers of the interrupting signals so that what they raise is
+    remembered in ``_interrupt`` (handlers that are SIG_DFL or SIG_IGN are left alone)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {number: signal.getsignal(number) for number in _INTERRUPTS}
+
+    def keep(signum: int, frame: Any) -> None:
+        global _interrupt
+        handler = previous[signum]
+        try:
+            if callable(handler):
+                handler(signum, frame)
+        except BaseException as exc:
+            _interrupt = exc
+            raise
+
+    wrapped = [number for number, handler in previous.items() if callable(handler)]
+    for number in wrapped:
+        signal.signal(number, keep)
+    try:
+        yield
+    finally:
+        for number in wrapped:
+            signal.signal(number, previous[number])
 
 
 # After the budget the timer keeps firing at this interval: C code that calls back into
