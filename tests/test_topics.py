@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from parser.api import parse
+from parser.api import convert, parse
 from parser.model.topics import ROLES
 from parser.resources import schema_path
 
@@ -101,3 +101,11 @@ def _role_enums(node: object) -> list[list[str]]:
 def test_every_role_is_in_the_schema() -> None:
     enums = _role_enums(json.loads(schema_path().read_text(encoding="utf-8")))
     assert enums and all(set(ROLES) <= set(enum) for enum in enums)
+
+
+def test_a_stadiums_table_with_a_team_column_still_gives_its_teams() -> None:
+    # league pages list their clubs in "Stadiums and locations": the teams are entrants
+    text = ("2031 Elm League\n\nStadiums and locations\n| Team | Location | Stadium | Capacity |\n"
+            "| Elm FC | Elmton | Elm Park | 12,000 |\n| Oak SC | Oakford | Oak Road | 9,000 |\n")
+    data = convert(text, "venues.txt", form="flat")
+    assert [entrant["name"] for entrant in data["entrants"]] == ["Elm FC", "Oak SC"]

@@ -37,6 +37,8 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
         if topic is None and role == "entrants":
             label = table.label.text.strip() if table.label else None
             topic = title_topic([label, table.caption_text, *block_titles(None, section)])
+        if topic == "venues" and role == "entrants":
+            topic = None  # Team | Location | Stadium | Capacity: each row is a team, at home
         role = topic or role
     rows = []
     for row in table.rows:
