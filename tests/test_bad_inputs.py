@@ -426,7 +426,7 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path: Path) -> None:
     time.sleep(2.0)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 130 and err == "scoreline: interrupted\n"
+    assert process.returncode == 130 and err == "scoreline: interrupted\n", (process.returncode, err)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["slow.txt"]
 
 
