@@ -3,7 +3,9 @@ process never outlives the process that started it.
 
 The main process turns SIGTERM and SIGHUP into ``Stopped`` (a ``KeyboardInterrupt``, so
 every clean-up written for Ctrl-C runs for them too). Worker processes leave those signals
-to the main process and are stopped by it with ``STOP_SIGNAL``; they die with their parent
+to the main process and are stopped by it with ``STOP_SIGNAL`` (also when its exception is
+swallowed: the worker's loop checks between items, and the "Exception ignored" report of
+such a swallowed stop is not written); they die with their parent
 (``PR_SET_PDEATHSIG`` on Linux) and, everywhere, check once a second that their parent is
 still the one that started them (a watchdog on ``SIGALRM``, no thread).
 """
@@ -17,6 +19,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from types import FrameType
+from typing import Any
 
 # the signals the main process handles; workers ignore them
 STOPPING = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -59,6 +62,33 @@ def _raise_stopped(signum: int, frame: FrameType | None) -> None:
     raise Stopped(signum)
 
 
+# In a worker: the stop signal that came, kept because its exception can be swallowed (a
+# signal handled inside a weakref callback or a finaliser, e.g. importlib's module-lock
+# clean-up, ends as "Exception ignored in ..." and the code around it goes on).
+_stop_requested: int | None = None
+
+
+def _worker_stop(signum: int, frame: FrameType | None) -> None:
+    global _stop_requested
+    _stop_requested = signum
+    raise Stopped(signum)
+
+
+def stop_requested() -> None:
+    """In a worker: raise ``Stopped`` if a stop signal came whose exception was swallowed."""
+    if _stop_requested is not None:
+        raise Stopped(_stop_requested)
+
+
+def _quiet_swallowed_stop(unraisable: Any) -> None:
+    """``sys.unraisablehook`` of a worker: a ``Stopped`` raised where Python cannot raise
+    it (a callback, a finaliser) is dropped silently (``stop_requested`` still sees it);
+    anything else is reported as Python would."""
+    if isinstance(unraisable.exc_value, Stopped):
+        return
+    sys.__unraisablehook__(unraisable)
+
+
 @contextlib.contextmanager
 def stop_on_signals() -> Iterator[None]:
     """In the main thread: SIGTERM and SIGHUP raise ``Stopped`` while the block runs."""
@@ -96,7 +126,8 @@ def become_worker(parent: int) -> None:
     """
     for number in STOPPING:
         signal.signal(number, signal.SIG_IGN)
-    signal.signal(STOP_SIGNAL, _raise_stopped)
+    sys.unraisablehook = _quiet_swallowed_stop
+    signal.signal(STOP_SIGNAL, _worker_stop)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, (*STOPPING, STOP_SIGNAL))
     die_with_parent(parent)
     _watch_parent(parent)

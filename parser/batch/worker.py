@@ -16,7 +16,7 @@ from typing import Any
 
 from ..records import record
 from . import frames
-from .signals import Stopped, become_worker
+from .signals import Stopped, become_worker, stop_requested
 
 # exit status of a worker whose own loop failed (not the function: its errors travel back)
 EXIT_BROKEN = 70
@@ -57,6 +57,7 @@ def main(start: WorkerStart) -> None:
 def serve(function: Callable[[Any], Any], tasks: int, results: int) -> None:
     """Run assignments from ``tasks`` until the pipe ends, answering on ``results``."""
     while True:
+        stop_requested()
         message = frames.receive(tasks)
         if message is None:
             return
@@ -67,6 +68,7 @@ def serve(function: Callable[[Any], Any], tasks: int, results: int) -> None:
 def _run(function: Callable[[Any], Any], ident: int, items: Sequence[Any],
          results: int) -> None:
     for index, item in enumerate(items):
+        stop_requested()
         try:
             answer: tuple[str, Any] = ("ok", function(item))
         except Exception as error:
