@@ -173,7 +173,18 @@ def _interrupted_then_swallowed() -> str:
     return "swallowed"
 
 
-@pytest.mark.parametrize("func", [_interrupted_then_converted, _interrupted_then_swallowed])
+def _interrupted_then_reported() -> str:
+    """What ``api.parse_source`` then does with the tokenizer's error: a ``ParseError``
+    (PA007, exit 2) that must not hide the Ctrl-C behind it."""
+    try:
+        _interrupted_then_converted()
+    except ValueError as error:
+        raise ParseError("x.txt", f"the wiki parser failed: {error}", code="PA007") from None
+    return "not reached"
+
+
+@pytest.mark.parametrize("func", [_interrupted_then_converted, _interrupted_then_swallowed,
+                                  _interrupted_then_reported])
 def test_ctrl_c_inside_a_parser_stays_an_interrupt(func: object) -> None:
     # a Ctrl-C that a parser turns into its own error is not a PA010 parser failure (exit 2)
     with pytest.raises(KeyboardInterrupt):
@@ -189,3 +200,29 @@ def test_a_parser_error_without_an_interrupt_is_still_a_failure() -> None:
         run_guarded(fails, path="x.txt", seconds=30)
     with pytest.raises(ParseError):  # the interrupt of an earlier call does not linger
         run_guarded(fails, path="x.txt", seconds=30)
+
+
+def _failing_while_out_of_memory() -> str:
+    try:
+        raise MemoryError()
+    except MemoryError:
+        raise ValueError("clean-up failed for want of memory") from None  # its context stays
+    return "not reached"
+
+
+def _failing_after_the_budget() -> str:
+    from parser.guard.budget import _Timeout
+
+    try:
+        raise _Timeout()
+    except BaseException as timeout:
+        raise RuntimeError("a C extension reported it as its own error") from timeout
+
+
+@pytest.mark.parametrize(("func", "code"), [(_failing_while_out_of_memory, "PA009"),
+                                            (_failing_after_the_budget, "PA008")])
+def test_an_error_raised_by_exhaustion_is_reported_as_that(func: object, code: str) -> None:
+    # an error raised while memory or time ran out is the budget's finding, not PA010
+    with pytest.raises(ParseError) as raised:
+        run_guarded(func, path="x.txt", seconds=30, memory_mib=4096)  # type: ignore[arg-type]
+    assert raised.value.code == code

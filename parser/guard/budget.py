@@ -55,11 +55,12 @@ def failure(error: BaseException, path: str, *, seconds: float | None = None,
     near = f" (near line {line})" if line else ""
     seconds = seconds or _limits[0]
     memory_mib = memory_mib or _limits[1]
-    if isinstance(error, _Timeout) or _expired:
+    causes = _chain(error)
+    if _expired or any(isinstance(cause, _Timeout) for cause in causes):
         budget = f"{seconds:g} CPU seconds" if seconds else "its time budget"
         return ParseError(path, f"parsing took longer than {budget}{near}; the file was not "
                           "converted (see --timeout)", code="PA008", line=line)
-    if isinstance(error, MemoryError):
+    if any(isinstance(cause, MemoryError) for cause in causes):
         ceiling = f"{memory_mib} MiB" if memory_mib else "the available memory"
         return ParseError(path, f"parsing needed more than {ceiling}{near}; the file was not "
                           "converted (see --max-memory)", code="PA009", line=line)
@@ -75,6 +76,18 @@ def failure(error: BaseException, path: str, *, seconds: float | None = None,
     return ParseError(path, f"internal error{near}: {type(error).__name__}: {_short(error)} "
                       "(a scoreline bug: please report it with the file)", code="PA010",
                       line=line)
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """``error`` and what it was raised from or while handling: code that fails while it
+    handles a ``MemoryError`` (its clean-up needed memory too) or the timer's exception
+    raises an error of its own, which must still be reported as what it was."""
+    seen: list[BaseException] = []
+    cause: BaseException | None = error
+    while cause is not None and len(seen) < 16 and all(cause is not s for s in seen):
+        seen.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    return seen
 
 
 def parser_failures() -> tuple[type[BaseException], ...]:
@@ -107,6 +120,8 @@ def run_in_process(func: Callable[..., T], args: tuple[Any, ...], path: str,
             raise _Timeout()
         return result
     except (ScorelineError, KeyboardInterrupt):
+        if _interrupt is not None:  # e.g. the tokenizer's error, already made a ParseError
+            raise _interrupt from None
         raise
     except (_Timeout, Exception) as error:
         if _interrupt is not None:
