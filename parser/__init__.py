@@ -18,11 +18,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .diagnostics import Diagnostic, Severity
-from .errors import InputError, OutputError, ParseError, SchemaError, ScorelineError, UsageError
 
 if TYPE_CHECKING:
     from .api import check, convert, parse, parse_file, parse_source, read_source
+    from .diagnostics import Diagnostic, Severity
+    from .errors import InputError, OutputError, ParseError, SchemaError, ScorelineError, UsageError
     from .model.document import Document
 
 __all__ = [
@@ -31,16 +31,22 @@ __all__ = [
     "parse_file", "parse_source", "read_source",
 ]
 
-_LAZY = {"check", "convert", "parse", "parse_file", "parse_source", "read_source"}
+# every name is loaded on first use: ``import parser`` (and so the start of the
+# ``scoreline`` command, before it can handle a Ctrl-C) costs next to nothing
+_LAZY = {
+    **dict.fromkeys(("check", "convert", "parse", "parse_file", "parse_source",
+                     "read_source"), "api"),
+    **dict.fromkeys(("Diagnostic", "Severity"), "diagnostics"),
+    **dict.fromkeys(("InputError", "OutputError", "ParseError", "SchemaError",
+                     "ScorelineError", "UsageError"), "errors"),
+    "Document": "model.document",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        from . import api
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'parser' has no attribute {name!r}")
+    import importlib
 
-        return getattr(api, name)
-    if name == "Document":
-        from .model.document import Document
-
-        return Document
-    raise AttributeError(f"module 'parser' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

@@ -13,28 +13,34 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import ScorelineError
-from . import check, convert, dump, reference, report
-from .arguments import build_parser
 from .exit_codes import EXIT_INTERRUPTED, EXIT_OUTPUT, EXIT_PIPE
-from .streams import closed_streams, discard_stdout, one_line, warn_slow_tokenizer
+from .streams import closed_streams, discard_stdout, one_line
 
-COMMANDS: dict[str, Callable[..., int]] = {
-    "convert": convert.run, "check": check.run, "schema": reference.schema,
-    "rules": reference.rules, "report": report.run, "dump": dump.run,
-}
+# the command modules are imported by ``main`` inside its handlers, so that a Ctrl-C while
+# they load is an ordinary interrupt (exit 130, one line), not a traceback
+
+
+def _commands() -> dict[str, Callable[..., int]]:
+    from . import check, convert, dump, reference, report
+
+    return {"convert": convert.run, "check": check.run, "schema": reference.schema,
+            "rules": reference.rules, "report": report.run, "dump": dump.run}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
-    from ..batch.signals import Stopped, stop_on_signals
-
     closed_streams()
     try:
+        from ..batch.signals import stop_on_signals
+
         with stop_on_signals():  # SIGTERM and SIGHUP: stopped as by Ctrl-C
+            from .arguments import build_parser
+            from .streams import warn_slow_tokenizer
+
             args = build_parser().parse_args(argv)
             if args.command in ("convert", "check", "report", "dump"):
                 warn_slow_tokenizer()
-            status = COMMANDS[args.command](args)
+            status = _commands()[args.command](args)
             sys.stdout.flush()
         return status
     except ScorelineError as error:
@@ -42,12 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if error.exit_code == EXIT_OUTPUT:
             discard_stdout()
         return error.exit_code
-    except Stopped as stop:
-        print(f"scoreline: {stop}", file=sys.stderr)
-        return stop.exit_code
-    except KeyboardInterrupt:
-        print("scoreline: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as stop:  # Ctrl-C, or ``Stopped`` by SIGTERM/SIGHUP
+        code = getattr(stop, "exit_code", None)
+        print(f"scoreline: {stop if code else 'interrupted'}", file=sys.stderr)
+        return code or EXIT_INTERRUPTED
     except BrokenPipeError:
         discard_stdout()
         return EXIT_PIPE
