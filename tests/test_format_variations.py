@@ -243,6 +243,8 @@ def test_date_lines(date: str) -> None:
     ("2 - 5", (2, 5), "played", False, None), ("0–12", (0, 12), "played", False, None),
     ("2 (4)-2 (1)", (2, 2), "played", False, (4, 1)),
     ("1–1 (4–3 p)", (1, 1), "played", False, (4, 3)),
+    ("1–1 (4–3 p.)", (1, 1), "played", False, (4, 3)),
+    ("1-1 (4-3 pens.)", (1, 1), "played", False, (4, 3)),
     ("1-1 (a.e.t.)", (1, 1), "played", True, None), ("2-1 a.e.t", (2, 1), "played", True, None),
     ("2-1 (aet)", (2, 1), "played", True, None),
     ("2-1 after extra time", (2, 1), "played", True, None),
@@ -261,6 +263,19 @@ def test_scores(result: str, scores: tuple[int | None, int | None], status: str,
     assert (match["home"], match["away"]) == ("Elm FC", "Oak SC")
     assert (match["home_score"], match["away_score"], match["status"], match["aet"]) == (
         *scores, status, aet)
+    assert (None if match["home_pens"] is None else (match["home_pens"], match["away_pens"])
+            ) == pens
+
+
+@pytest.mark.parametrize(("line", "aet", "pens"), [
+    ("Elm FC 1-1 Oak SC (4-3 p.).", False, (4, 3)),
+    ("Elm FC 2-1 Oak SC (a.e.t.).", True, None),
+    ("Elm FC 2-1 Oak SC (NPSL). ", False, None),
+])
+def test_a_full_stop_after_the_line_is_punctuation(line: str, aet: bool,
+                                                   pens: tuple[int, int] | None) -> None:
+    [match] = _matches(_doc(f"==First round==\n{line}"))
+    assert (match["home"], match["away"], match["aet"]) == ("Elm FC", "Oak SC", aet)
     assert (None if match["home_pens"] is None else (match["home_pens"], match["away_pens"])
             ) == pens
 

@@ -109,8 +109,21 @@ def _result_from(collector: Collector, tokens: Sequence[Token], plan: _ResultPla
 
 @lru_cache(maxsize=8192)
 def parse_match_line(text: str) -> MatchLine | None:
-    """Parse a whole line as a match; None when it is not one."""
+    """Parse a whole line as a match; None when it is not one.
+
+    A sentence's full stop after a closing parenthesis (``Elm 1-1 Oak (4-3 p.).``) is
+    punctuation, not part of the line: such a line is read without it.
+    """
     text = grammar_text(text)
+    found = _parse_line(text)
+    if found is None:
+        stripped = text.rstrip()
+        if stripped.endswith(")."):
+            found = _parse_line(stripped[:-1])
+    return found
+
+
+def _parse_line(text: str) -> MatchLine | None:
     if len(text) > MAX_LINE_CHARS or not _HAS_RESULT.search(text):
         return None
     fast = fast_match_parser()
