@@ -203,9 +203,24 @@ def test_team_values_links_bold_flags_and_fb() -> None:
                + box(team1="[[Elm F.C.|Elm]] {{small|(9)}}", score="2–1",
                      team2="{{flagicon|USA}} [[Oak S.C.]] (NPSL)"))
     first, second = matches(doc)
-    assert (first["home"], first["away"], first["winner"]) == ("ENG", "USA", "away")
+    assert (first["home"], first["away"], first["winner"]) == ("England", "United States",
+                                                               "away")
     assert (second["home"], second["home_tier"], second["away"], second["away_tag"]) == (
         "Elm", 9, "Oak S.C.", "NPSL")
+
+
+@pytest.mark.parametrize(("team", "name"), [
+    ("{{fb|GER}}", "Germany"), ("{{fb-rt|CIV}}", "Ivory Coast"), ("{{fbw|USA}}", "United States"),
+    ("{{fb|IRL}}", "Republic of Ireland"), ("{{fb|FRG}}", "West Germany"),
+    ("{{flag|NLD}}", "Netherlands"), ("{{flag|Brazil}}", "Brazil"),
+    ("{{flagcountry|KOR}}", "South Korea"), ("{{fbu|20|FRA}}", "France U20"),
+    ("{{fbu-rt|17|NGA}}", "Nigeria U17"), ("{{fb|ITA|name=Italia}}", "Italia"),
+    ("{{fb|ENG|1872}}", "England"),
+    ("{{fb|QQX}}", "QQX"),  # a code the table does not hold stays the name
+])
+def test_flag_team_templates_name_the_country(team: str, name: str) -> None:
+    [match] = matches(wiki("== R ==\n" + box(team1=team, score="1–0", team2="Elm FC")))
+    assert match["home"] == name
 
 
 def test_unknown_parameters_are_kept_and_reported() -> None:

@@ -30,6 +30,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from ..markup.plan import parse_wikicode
+from .country_codes import country_name
 
 _QUOTES = re.compile(r"'{2,}")
 BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")
@@ -205,14 +206,21 @@ def _flag_icon(template: Template, offset: int, out: Rendering) -> str:
 
 
 def _flag_team(template: Template, offset: int, out: Rendering) -> str:
-    """``{{fb|ENG}}``, ``{{flag|USA}}``: a flag and a name; the name is the code or ``name=``."""
-    code = tidy(_first(template, offset, Rendering()))
+    """``{{fb|ENG}}``, ``{{flag|USA}}``: a flag and a name: ``name=``, else the country the
+    code stands for (``country_codes``), else the code itself. ``{{fbu|20|ENG}}`` (an age
+    group, then the code) is ``England U20``."""
+    values = [tidy(render(p.value, 0, Rendering())) for p in positional(template)[:2]]
+    age = ""
+    if template_name(template).startswith("fbu") and len(values) == 2 and values[0].isdigit():
+        age, values = values[0], values[1:]
+    code = values[0] if values else ""
     if code:
         out.flags.append(code)
     if template.has("name"):
         param = template.get("name")
         return render(param.value, param_offset(template, offset, param), out)
-    return code
+    name = country_name(code) or code
+    return f"{name} U{age}" if age and name else name
 
 
 def _footnote(template: Template, offset: int, out: Rendering) -> str:
