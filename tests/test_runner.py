@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from parser.batch.runner import Options, check_one, chunk_size, convert_into, gather, run_files
+from parser.batch.inputs import gather
+from parser.batch.runner import Options, check_one, chunk_size, convert_into, run_files
 from parser.cli.main import main
 from parser.cli.progress import Progress
 from parser.errors import UsageError

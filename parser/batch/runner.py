@@ -1,4 +1,4 @@
-"""Running scoreline over many files: gathering paths, converting, checking, writing outputs.
+"""Running scoreline over many files: converting and checking them, one by one or in a pool.
 
 Kept apart from the CLI so it can be tested and reused without argument parsing.
 ``run_files`` applies a per-file function to many paths, in a process pool when
@@ -8,26 +8,23 @@ window of them in memory.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import glob
 import os
 import sys
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from ..diagnostics import Diagnostic, Severity
-from ..errors import LocatedError, OutputError, UsageError
+from ..errors import LocatedError
 from ..guard import run_guarded
 from ..read.source import InputPolicy, Source
 from .file_report import FileReport
+from .outputs import output_names, write_atomic
 from .pool_stats import PoolStats
 
-INPUT_SUFFIXES = (".txt", ".wiki", ".wikitext", ".mediawiki")
 MIN_FILES_PER_WORKER = 4
-_GLOB_CHARS = frozenset("*?[")
 
 R = TypeVar("R")
 
@@ -55,37 +52,6 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
-
-
-def gather(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories (recursively, input suffixes only, sorted) and glob patterns.
-
-    A pattern (``*``, ``?``, ``[``; ``**`` crosses directories) that names no existing
-    file is expanded, sorted; one that matches nothing is a ``UsageError``. Files and
-    ``-`` pass through; a path given twice is kept once.
-    """
-    seen: set[str] = set()
-    for name in paths:
-        if name != "-" and _GLOB_CHARS & set(name) and not os.path.lexists(name):
-            matches = sorted(glob.glob(name, recursive=True))
-            if not matches:
-                raise UsageError(f"no files match {name!r}")
-            found: Iterable[str] = (str(p) for m in matches for p in _expand(m))
-        else:
-            found = _expand(name)
-        for path in found:
-            if path not in seen:
-                seen.add(path)
-                yield path
-
-
-def _expand(name: str) -> list[str]:
-    path = Path(name)
-    if name != "-" and path.is_dir():
-        return sorted(
-            str(p) for p in path.rglob("*") if p.is_file() and p.suffix in INPUT_SUFFIXES
-        )
-    return [name]
 
 
 def check_one(path: str, options: Options) -> FileReport:
@@ -128,29 +94,6 @@ def convert_into(path: str, options: Options, *, directory: str,
     target = Path(directory) / ((names or {}).get(path) or output_names([path])[path])
     write_atomic(target, text)
     return str(target), report
-
-
-def output_names(paths: Sequence[str]) -> dict[str, str]:
-    """One output file name per input: ``STEM.json``, or, where two inputs share a stem,
-    the whole name (``cup.wiki.json``), then the path's folders (``flat__cup.txt.json``)."""
-    def stem(path: str) -> str:
-        return "stdin.json" if path == "-" else f"{Path(path).stem}.json"
-
-    def full(path: str, depth: int) -> str:
-        parts = Path(path).parts[-depth - 1:]
-        return "__".join(parts) + ".json"
-
-    names = {path: stem(path) for path in paths}
-    for depth in range(0, 64):
-        taken: dict[str, int] = {}
-        for name in names.values():
-            taken[name] = taken.get(name, 0) + 1
-        clashing = [p for p, n in names.items() if taken[n] > 1]
-        if not clashing:
-            break
-        for path in clashing:
-            names[path] = full(path, depth)
-    return names
 
 
 def _convert(path: str, options: Options, style: str) -> tuple[str | None, FileReport]:
@@ -286,39 +229,3 @@ def fails(report: FileReport, strict: bool) -> bool:
     """Whether a report makes the run fail (errors; warnings too when ``strict``)."""
     limit = 1 if strict else 2
     return any(d.severity.rank >= limit for d in report.diagnostics)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so it is never half-written.
-
-    The file gets the mode a plain ``open`` would give it (or keeps the mode of the file
-    it replaces). A failure (no such directory, a full disk, a directory in the way)
-    raises ``OutputError`` naming the path and leaves nothing behind.
-    """
-    import tempfile
-
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            os.fchmod(handle.fileno(), _mode_for(path))
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise
-
-
-def _mode_for(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

@@ -19,8 +19,9 @@ def run(args: argparse.Namespace) -> int:
     from collections import Counter
 
     from ..batch.file_report import FileReport, Summary, lost_check
+    from ..batch.inputs import gather
     from ..batch.pool_stats import PoolStats
-    from ..batch.runner import Options, check_one, fails, gather, run_files
+    from ..batch.runner import Options, check_one, fails, run_files
     from ..formats import renderer
     from .progress import Progress
 

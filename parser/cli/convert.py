@@ -18,16 +18,10 @@ def run(args: argparse.Namespace) -> int:
     import functools
 
     from ..batch.file_report import lost_convert
+    from ..batch.inputs import gather
+    from ..batch.outputs import output_names
     from ..batch.pool_stats import PoolStats
-    from ..batch.runner import (
-        Options,
-        convert_into,
-        convert_line,
-        convert_one,
-        gather,
-        output_names,
-        run_files,
-    )
+    from ..batch.runner import Options, convert_into, convert_line, convert_one, run_files
     from .progress import Progress
 
     options = run_options(args)
@@ -65,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
             elif out is None:
                 write_out(sys.stdout.write, text, progress)
             elif not to_dir:
-                from ..batch.runner import write_atomic
+                from ..batch.outputs import write_atomic
 
                 write_atomic(out, text)
     progress.clear()
@@ -111,7 +105,8 @@ def run_football(args: argparse.Namespace, paths: list[str], options: Any) -> in
     (one after another), or one NAME.txt per input into -o DIR (a directory, or a name
     ending in /). An input that cannot be read, or has no rounds, is one line on stderr and
     exit 2; the others are written."""
-    from ..batch.runner import output_names, run_files, write_atomic
+    from ..batch.outputs import output_names, write_atomic
+    from ..batch.runner import run_files
     from ..export.football_txt import football_one, lost_football
 
     out = Path(args.output) if args.output else None

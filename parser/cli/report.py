@@ -47,7 +47,8 @@ def add_parser(sub: Any, common: Callable[[argparse.ArgumentParser], None]) -> N
 
 def run(args: argparse.Namespace) -> int:
     """Write the pages and the index; 0, or 2 when an input could not be converted."""
-    from ..batch.runner import Options, gather, run_files
+    from ..batch.inputs import gather
+    from ..batch.runner import Options, run_files
     from ..report.pipeline import (
         INDEX,
         PageReport,
@@ -85,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"scoreline: {report.path}: {first.message}", file=sys.stderr)
     progress.clear()
     if len(paths) > 1:
-        from ..batch.runner import write_atomic
+        from ..batch.outputs import write_atomic
 
         write_atomic(out / INDEX, index_page(reports, names, timestamp=stamp))
     failed = sum(r.failed_input for r in reports)

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..batch.file_report import FileReport
-from ..batch.runner import Options, guarded, output_names, write_atomic
+from ..batch.outputs import output_names, write_atomic
+from ..batch.runner import Options, guarded
 from ..diagnostics import Diagnostic
 from ..errors import LocatedError
 from ..read.source import Source
