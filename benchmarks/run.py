@@ -52,6 +52,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.corpus import Doc, corpus, seed_variants, write_files  # noqa: E402
 from benchmarks.shares import check_share_row, reader_rows  # noqa: E402
 from benchmarks.table import Row, fmt_time, render, timed, verdict  # noqa: E402
+from parser.model.assemble import FORMAT_VERSION  # noqa: E402
 
 SCHEMA_FILE = ROOT / "schemas" / "scoreline.schema.json"
 
@@ -162,12 +163,13 @@ def naive(text: str, path: str, schema: dict[str, Any]) -> dict[str, Any]:
                 "home": found["home"], "away": found["away"], "home_score": int(found["hs"]),
                 "away_score": int(found["as"]), "status": "played", "aet": False,
                 "home_pens": None, "away_pens": None, "date": None, "date_iso": None,
-                "home_tag": None, "away_tag": None, "home_tier": None, "away_tier": None,
+                "home_tag": None, "away_tag": None, "home_country": None,
+                "away_country": None, "home_tier": None, "away_tier": None,
                 "tie": None, "leg": None, "notes": [], "scorers": [], "source": "line",
                 "text": line, "line": number, "column": 1,
             })
     document = {
-        "format_version": "1.1",
+        "format_version": FORMAT_VERSION,
         "source": {"path": path, "form": "flat", "encoding": "utf-8", "bom": False,
                    "newline": "lf", "lines": len(lines)},
         "title": title, "title_line": 1 if title else None, "infobox": None, "sections": [],

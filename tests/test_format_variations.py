@@ -339,3 +339,37 @@ def test_crlf_bom_tabs_nbsp_curly_quotes_and_stray_markup() -> None:
     assert [(m["home"], m["away"]) for m in _matches(document)] == [
         ("Elm FC", "Oak SC"), ("Ash Town", "Pine FC"), ("“Birch” FC", "Yew Rovers")]
     assert uncovered_lines(document, check(document)) == []
+
+
+# ---- flag codes before names ---------------------------------------------------------------
+
+_FLAGGED = ("==Teams==\n- CRC Alajuelense\n- MEX Club León\n- USA Elm FC\n==Final==\n"
+            "May 3, 2031\nCRC Alajuelense 2-1 MEX Club León")
+
+
+def test_flag_codes_go_to_country_where_the_page_shows_flags() -> None:
+    document = _doc(_FLAGGED)
+    [match] = _matches(document)
+    assert (match["home"], match["home_country"], match["away"], match["away_country"]) == (
+        "Alajuelense", "CRC", "Club León", "MEX")
+    assert [(e["name"], e["country"]) for e in document.data["entrants"]] == [
+        ("Alajuelense", "CRC"), ("Club León", "MEX"), ("Elm FC", "USA")]
+    span = document.locate("/rounds/0/matches/0/away")
+    assert document.source.line_text(span.line)[span.column - 1:] == "Club León"
+    entrant = document.data["entrants"][0]
+    assert document.source.line_text(entrant["line"])[entrant["column"] - 1:] == "Alajuelense"
+
+
+def test_the_final_is_checked_against_the_infobox_through_the_flags() -> None:
+    document = _doc("Infobox\n- Champions: MEX Club León\n" + _FLAGGED)
+    assert "IB505" in _codes(document)
+
+
+@pytest.mark.parametrize("body", [
+    "==Final==\nASA Târgu Mureș 2-1 Elm FC",  # one code-like word on a domestic page
+    "==Final==\nAFC Wimbledon 2-1 SCO Angers\nAFC Elm 1-0 AFC Oak",  # no country codes
+])
+def test_names_keep_a_code_like_first_word_without_flags(body: str) -> None:
+    matches = _matches(_doc(body))
+    assert all(m["home_country"] is None and m["away_country"] is None for m in matches)
+    assert matches[0]["home"] in ("ASA Târgu Mureș", "AFC Wimbledon")

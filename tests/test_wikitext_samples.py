@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from parser.api import check, parse
 from parser.model.coverage import uncovered_lines
 from parser.schema import load_validator
-from parser.wikitext.country_codes import country_name
+from parser.model.country_codes import country_name
 from parser.wikitext.text import BOX_NAMES, template_name
 
 from .conftest import SAMPLES

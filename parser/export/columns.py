@@ -52,6 +52,9 @@ MATCH_COLUMNS = (
     Column("winner", "string", "home or away when the source marks the winner, else null."),
     Column("home_tag", "string", "League tag after the home team, such as NPSL."),
     Column("away_tag", "string", "League tag after the away team."),
+    Column("home_country", "string", "Country code of the flag before the home team (null "
+           "before format 1.2)."),
+    Column("away_country", "string", "Country code of the flag before the away team."),
     Column("home_tier", "int32", "Tier after the home team, such as 9."),
     Column("away_tier", "int32", "Tier after the away team."),
     Column("time", "string", "Kick-off time as written (match boxes)."),
@@ -94,6 +97,7 @@ ENTRANT_COLUMNS = (
     Column("source", "string", "list, table or prose."),
     Column("state", "string", "Two-letter state code given with the team."),
     Column("tag", "string", "League tag given with the team."),
+    Column("country", "string", "Country code of the flag before the team's name."),
     Column("division", "string", "Division or conference column."),
     Column("appearances", "int32", "Number of appearances when a number, else null."),
     Column("last_appearance", "int32", "Year of the last appearance when a number."),

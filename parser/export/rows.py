@@ -58,6 +58,7 @@ def match_row(base: Row, index: int, round_: Mapping[str, Any],
                attendance=_integer(match.get("attendance")))
     for name in ("date", "home", "away", "home_score", "away_score", "status", "aet",
                  "home_pens", "away_pens", "tie", "leg", "winner", "home_tag", "away_tag",
+                 "home_country", "away_country",
                  "home_tier", "away_tier", "time", "stadium", "location", "referee",
                  "source", "text", "line", "column"):
         row[name] = match.get(name)
@@ -77,7 +78,7 @@ def standing_row(base: Row, index: int, table: Mapping[str, Any],
 
 def entrant_row(base: Row, entrant: Mapping[str, Any]) -> Row:
     row = dict(base)
-    for name in ("name", "label", "section", "source", "state", "tag", "division",
+    for name in ("name", "label", "section", "source", "state", "tag", "country", "division",
                  "previous_best", "note", "line", "column"):
         row[name] = entrant.get(name)
     for name in ("appearances", "last_appearance", "tier"):

@@ -27,6 +27,7 @@ from ..model.assemble import (
 from ..model.blocks import Block
 from ..model.context import Context
 from ..model.entrants import item_text
+from ..model.flag_codes import split_flag_codes
 from ..model.group_stages import assign_stages
 from ..model.infobox import parse_infobox
 from ..model.near_matches import near_match
@@ -59,6 +60,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     rounds: list[dict[str, Any]] = []
     sections_json = [section_json(ctx, root, blocks, rounds, years) for root in roots]
     assign_stages(rounds, [])
+    split_flag_codes(ctx, rounds)
     data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
     _flag_cut_end(ctx, data)
     return data, ctx.spans.resolve(data), ctx.diagnostics

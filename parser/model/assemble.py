@@ -30,7 +30,7 @@ from .sections import Section
 from .spans import Span
 from .topics import title_topic
 
-FORMAT_VERSION = "1.1"
+FORMAT_VERSION = "1.2"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 

@@ -31,8 +31,8 @@ US_STATES = frozenset(
     "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP".split()
 )
 
-ENTRANT_KEYS = ("state", "tag", "division", "appearances", "last_appearance", "previous_best",
-                "tier", "note")
+ENTRANT_KEYS = ("state", "tag", "country", "division", "appearances", "last_appearance",
+                "previous_best", "tier", "note")
 
 
 def item_text(text: str) -> str:

@@ -136,6 +136,12 @@ def _side(box: Box, key: str) -> Side | None:
     return Side(text, 0, len(text))
 
 
+def _flag(box: Box, key: str) -> str | None:
+    """The code of the flag shown with a team (``{{fb|ENG}}``, ``{{flagicon|USA}} Elm``)."""
+    item = box.params.get(key)
+    return item.rendering.flags[0] if item is not None and item.rendering.flags else None
+
+
 def box_result(box: Box) -> Result:
     """The result from ``score`` (or ``score1``/``score2``), ``aet`` and the penalty params."""
     score = _text(box, "score")
@@ -237,6 +243,8 @@ def box_match(box: Box, line: int, end_line: int) -> tuple[dict[str, Any], dict[
                        line=first.span.line if first else line, column=column,
                        text=summary, source="template")
     match["date"] = _text(box, "date") or None
+    for side, key in (("home", "team1"), ("away", "team2")):
+        match[f"{side}_country"] = _flag(box, key)
     match["scorers"] = _scorers(box, home_side.name, away_side.name)
     match.update({
         "end_line": end_line,

@@ -120,6 +120,8 @@ def _match(ctx: WikiContext, piece: Piece, row: RowParams, teams: dict[str, Side
                        source="template")
     found["leg"] = leg
     found["end_line"] = piece.end_line
+    found["home_country"] = row.extra.get("flag" + home_key[-1]) or None
+    found["away_country"] = row.extra.get("flag" + away_key[-1]) or None
     ctx.spans.mark(found, Span(home_slot.span.line, home_slot.span.column, piece.end_line))
     ctx.spans.mark(found, home_slot.span, "home")
     ctx.spans.mark(found, away_slot.span, "away")

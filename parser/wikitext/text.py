@@ -30,7 +30,7 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.wikicode import Wikicode
 
 from ..markup.plan import parse_wikicode
-from .country_codes import country_name
+from ..model.country_codes import country_name
 
 _QUOTES = re.compile(r"'{2,}")
 BOX_NAMES = re.compile(r"^(football ?box|footballbox)( collapsible)?$|^#invoke:football ?box$")
