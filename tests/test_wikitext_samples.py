@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parser.api import check, parse
+from parser.model.country_codes import country_name
 from parser.model.coverage import uncovered_lines
 from parser.schema import load_validator
-from parser.model.country_codes import country_name
 from parser.wikitext.text import BOX_NAMES, template_name
 
 from .conftest import SAMPLES

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 from ..errors import OutputError
 
@@ -35,7 +36,13 @@ def output_names(paths: Sequence[str]) -> dict[str, str]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so it is never half-written.
+    """Write ``text`` (UTF-8, ``\\n`` line ends) to ``path`` through ``write_through``."""
+    write_through(path, lambda handle: handle.write(text.encode("utf-8")))
+
+
+def write_through(path: Path, write: Callable[[IO[bytes]], Any]) -> None:
+    """Call ``write`` on a temporary file beside ``path``, then move it into place, so
+    ``path`` is never half-written.
 
     The file gets the mode a plain ``open`` would give it (or keeps the mode of the file
     it replaces). A failure (no such directory, a full disk, a directory in the way)
@@ -49,9 +56,9 @@ def write_atomic(path: Path, text: str) -> None:
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with os.fdopen(fd, "wb") as handle:
             os.fchmod(handle.fileno(), _mode_for(path))
-            handle.write(text)
+            write(handle)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -7,17 +7,15 @@ is still written, with its full schema (CSV: the header line).
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import io
-import os
-import tempfile
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from ..errors import OutputError, UsageError
+from ..batch.outputs import write_through
+from ..errors import UsageError
 from .columns import arrow_schema, columns
 
 WRITERS = ("csv", "parquet")
@@ -36,7 +34,7 @@ def write_table(path: str | Path, name: str, rows: Sequence[Mapping[str, Any]],
 
 def write_csv(path: str | Path, name: str, rows: Sequence[Mapping[str, Any]]) -> None:
     """RFC 4180 CSV with a header; null is an empty field, booleans true/false."""
-    _atomic(Path(path), lambda handle: handle.write(csv_text(name, rows).encode("utf-8")))
+    write_through(Path(path), lambda handle: handle.write(csv_text(name, rows).encode("utf-8")))
 
 
 def csv_text(name: str, rows: Sequence[Mapping[str, Any]]) -> str:
@@ -64,7 +62,7 @@ def write_parquet(path: str | Path, name: str, rows: Sequence[Mapping[str, Any]]
     pa, pq = require_pyarrow()
     schema = arrow_schema(name)
     table = pa.Table.from_pylist([dict(r) for r in rows], schema=schema)
-    _atomic(Path(path), lambda handle: pq.write_table(table, handle))
+    write_through(Path(path), lambda handle: pq.write_table(table, handle))
 
 
 def require_pyarrow() -> tuple[Any, Any]:
@@ -78,19 +76,3 @@ def require_pyarrow() -> tuple[Any, Any]:
     return pa, pq
 
 
-def _atomic(path: Path, write: Callable[[IO[bytes]], Any]) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            write(handle)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
-        raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,15 @@ def test_a_failed_write_leaves_nothing(tmp_path: Path) -> None:
     with pytest.raises(Exception):  # noqa: B017 - pyarrow's own conversion error
         write_parquet(tmp_path / "matches.parquet", "matches", bad)
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("form", ["csv", "parquet"])
+def test_tables_get_the_mode_a_plain_open_gives(tmp_path: Path, form: str) -> None:
+    # written through a private temporary file (0600), the table must not stay private
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / f"matches.{form}"
+        (write_csv if form == "csv" else write_parquet)(path, "matches", [])
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
