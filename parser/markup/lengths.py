@@ -48,7 +48,10 @@ _BY_STR: Known = {}  # marker: the block measures with ``len(str(node))``
 def length(item: Any) -> int:
     """``len(str(item))`` of a node, ``Wikicode``, parameter or attribute."""
     known = _KNOWN.get()
-    return _measure(item, {} if known is None else known)
+    if known is None:
+        return _measure(item, {})
+    entry = known.get(id(item))  # the usual case inside a block: measured by the first walk
+    return entry[1] if entry is not None else _measure(item, known)
 
 
 @contextmanager
