@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mwparserfromhell.nodes import Tag, Template
+from mwparserfromhell.nodes import Argument, ExternalLink, Heading, Tag, Template, Wikilink
+from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from parser.markup import lengths
@@ -129,6 +130,21 @@ def test_lengths_and_offsets_equal_the_old_computation(name: str, text: str) -> 
                     assert start == _old_contents_offset(node, 0)
         new = [(str(node), start, end) for node, start, end in top_nodes(code.nodes)]
         assert new == list(_old_top_nodes(code.nodes))
+
+
+def test_the_parts_of_a_tree_are_its_own_objects() -> None:
+    """``measuring`` remembers parts by ``id`` for as long as it holds the tree: that is
+    sound because mwparserfromhell stores the parts (no property makes a new object)."""
+    parts = {Template: ("name", "params"), Tag: ("tag", "contents", "closing_tag", "attributes"),
+             Wikilink: ("title", "text"), ExternalLink: ("url", "title"), Heading: ("title",),
+             Argument: ("name", "default"), Parameter: ("name", "value"),
+             Attribute: ("name", "value")}
+    seen = set()
+    for part in _parts(parse_wikicode(EDGES)):
+        for name in parts.get(type(part), ()):
+            assert getattr(part, name) is getattr(part, name), (type(part), name)
+            seen.add(type(part))
+    assert seen == set(parts)
 
 
 def test_a_contents_offset_past_a_quoted_greater_than_sign() -> None:

@@ -8,14 +8,15 @@ value, converts the same text again at every level. ``length`` works the length
 out from the parts instead (a template is ``{{`` + name + ``|`` + parameter ...
 ``}}``, as mwparserfromhell's ``__str__`` writes it), remembering each part's.
 
-Inside ``measuring(code, text)`` the lengths are remembered for the whole block (one
-document's build); the entries keep their objects alive, so an ``id`` is never
-reused for another object while it is remembered. On entering, the lengths of
-the top-level nodes must add up to ``len(text)`` (mwparserfromhell round-trips
-its input): if a version of mwparserfromhell wrote a node differently, the sum
-would differ, and the block falls back to ``len(str(node))``. Outside a block,
-``length`` still works the length out from the parts, remembering them for that
-one call only.
+``measuring(code, text)`` walks the document's tree once on entering and remembers
+the length of every part by ``id`` for the whole block (one document's build). The
+block holds the tree, so none of its parts is freed and no ``id`` is reused
+meanwhile; anything else (a string parsed on its own while rendering) is measured
+from its parts on each call and never remembered, so a freed object's ``id`` cannot
+bring back a stale length. On entering, the lengths of the top-level nodes must add
+up to ``len(text)`` (mwparserfromhell round-trips its input): if a version of
+mwparserfromhell wrote a node differently, the sum would differ, and the block
+falls back to ``len(str(node))``.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ from mwparserfromhell.nodes import (
 from mwparserfromhell.nodes.extras import Attribute, Parameter
 from mwparserfromhell.wikicode import Wikicode
 
-# id -> (object, length): the object is kept so that its id stays its own
-Known = dict[int, tuple[Any, int]]
+# id of a part of the measured tree -> its length
+Known = dict[int, int]
 _KNOWN: ContextVar[Known | None] = ContextVar("scoreline_node_lengths", default=None)
 _BY_STR: Known = {}  # marker: the block measures with ``len(str(node))``
 
@@ -48,52 +49,49 @@ _BY_STR: Known = {}  # marker: the block measures with ``len(str(node))``
 def length(item: Any) -> int:
     """``len(str(item))`` of a node, ``Wikicode``, parameter or attribute."""
     known = _KNOWN.get()
-    if known is None:
-        return _measure(item, {})
-    entry = known.get(id(item))  # the usual case inside a block: measured by the first walk
-    return entry[1] if entry is not None else _measure(item, known)
+    if known is not None:
+        size = known.get(id(item))  # the usual case inside a block: a part of the tree
+        if size is not None:
+            return size
+        if known is _BY_STR:
+            return len(str(item))
+    return _measure(item, {})
 
 
 @contextmanager
 def measuring(code: Any, text: str) -> Iterator[None]:
     """Remember lengths while the block runs; ``code`` is the tree parsed from ``text``."""
     known: Known = {}
+    if sum(_measure(node, known) for node in code.nodes) != len(text):
+        known = _BY_STR
     token = _KNOWN.set(known)
     try:
-        if sum(_measure(node, known) for node in code.nodes) != len(text):
-            known.clear()
-            _KNOWN.reset(token)
-            token = _KNOWN.set(_BY_STR)
         yield
     finally:
-        known.clear()
         _KNOWN.reset(token)
+        if known is not _BY_STR:
+            known.clear()
 
 
 def contents_offset(tag: Tag, offset: int) -> int:
     """Offset of a tag's contents, the tag being at ``offset`` (``<b>``+ or ``|``+ ...)."""
-    known = _KNOWN.get()
-    memo: Known = {} if known is None else known
-    attrs = sum(_measure(attr, memo) for attr in tag.attributes)
+    attrs = sum(length(attr) for attr in tag.attributes)
     if tag.wiki_markup:
         return (offset + len(tag.wiki_markup) + attrs + len(tag.padding or "")
                 + len(tag.wiki_style_separator or ""))
-    name = _measure(tag.tag, memo)
-    return offset + (2 if tag.invalid else 1) + name + attrs + len(tag.padding) + 1
+    return offset + (2 if tag.invalid else 1) + length(tag.tag) + attrs + len(tag.padding) + 1
 
 
 def _measure(item: Any, known: Known) -> int:
     kind = type(item)
     if kind is Text:
         return len(item.value)
-    if known is _BY_STR:
-        return len(str(item))
-    entry = known.get(id(item))
-    if entry is not None:
-        return entry[1]
+    size = known.get(id(item))
+    if size is not None:
+        return size
     rule = _RULES.get(kind)
     size = rule(item, known) if rule is not None else len(str(item))
-    known[id(item)] = (item, size)
+    known[id(item)] = size
     return size
 
 
