@@ -133,6 +133,9 @@ def split_blocks(lines: list[Line]) -> list[Block]:
     blocks: list[Block] = []
     index = 0
     previous: str | None = None
+    # (index, kind): the line that ended the last run, classified after that run's kind,
+    # which is what the next turn asks again
+    known: tuple[int, str] | None = None
     while index < len(lines):
         line = lines[index]
         if _INFOBOX.match(line.text) and line.text.strip().lower() == "infobox":
@@ -144,14 +147,19 @@ def split_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block("infobox", lines[index:end]))
             index, previous = end, "infobox"
             continue
-        kind = _classify(line, previous)
+        kind = known[1] if known is not None and known[0] == index else _classify(line, previous)
+        known = None
         if kind == "blank":
             index += 1
             previous = None
             continue
         if kind in ("table", "list", "paragraph", "comment", "scorer"):
             end = index + 1
-            while end < len(lines) and _classify(lines[end], kind) == kind:
+            while end < len(lines):
+                following = _classify(lines[end], kind)
+                if following != kind:
+                    known = (end, following)
+                    break
                 end += 1
             blocks.append(Block(kind, lines[index:end]))
             index = end

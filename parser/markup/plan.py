@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import record
+from .openers import TokenSearch
 
 # A unit parsed in one go; larger only when a single closed construct is larger.
 UNIT_CHARS = 64 * 1024
@@ -49,17 +50,6 @@ _PLACEHOLDERS = {"{": "\ud800", "[": "\ud801", "<": "\ud802"}
 _NEUTRALISE = str.maketrans(_PLACEHOLDERS)
 RESTORE = str.maketrans({v: k for k, v in _PLACEHOLDERS.items()})
 _HAS_PLACEHOLDER = re.compile("[\ud800-\udfff]")
-
-_TOKEN = re.compile(
-    r"(?P<comment><!--)"
-    r"|(?P<topen>\{\{)|(?P<tclose>\}\})"
-    r"|(?P<lopen>\[\[)|(?P<lclose>\]\])"
-    r"|(?P<eopen>\[(?=[A-Za-z][A-Za-z0-9+.\-]{0,20}:|//))"
-    r"|(?P<wopen>^[ \t:]*\{\|)|(?P<wclose>^[ \t]*\|\})"
-    r"|</(?P<cname>[A-Za-z][A-Za-z0-9]{0,30})[^<>\n]{0,200}>"
-    r"|<(?P<oname>[A-Za-z][A-Za-z0-9]{0,30})(?P<attrs>[^<>]{0,500})(?P<gt>>)?",
-    re.MULTILINE,
-)
 
 
 @record(slots=True)
@@ -104,9 +94,9 @@ def _scan(text: str, start: int, end: int) -> _Scan:
     closed: list[tuple[int, int]] = []
     unclosed: list[tuple[int, int, str]] = []
     pos = start
-    search = _TOKEN.search
+    search = TokenSearch(text, start, end).search
     while True:
-        match = search(text, pos, end)
+        match = search(pos)
         if match is None:
             break
         kind = match.lastgroup

@@ -15,6 +15,8 @@ from typing import Any
 from mwparserfromhell.nodes import Tag
 
 from ..diagnostics import Diagnostic, Severity
+from ..markup.lengths import measuring
+from ..markup.plan import parse_planned
 from ..markup.wiki import WikiScan
 from ..model.assemble import (
     declare,
@@ -42,7 +44,7 @@ from .context import WikiContext
 from .group_finish import finish, unread_template
 from .groups import SectionGroups, reads_group_template
 from .infobox import infobox_fields
-from .layout import Piece, is_box, is_match_template, scan
+from .layout import Layout, Piece, is_box, is_match_template, scan
 from .loose_ends import loose_ends
 from .repeats import drop_repeated_rows
 from .results import round_json, two_leg_columns
@@ -55,8 +57,14 @@ _HATNOTES = ("main", "see also", "further", "details", "main article", "for", "a
 
 def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnostic]]:
     """Build the JSON document of a wikitext source."""
+    code, plan = parse_planned(source.text)
+    with measuring(code, source.text):  # every node's length worked out once
+        return _build(source, scan(source, code, plan))
+
+
+def _build(source: Source, layout: Layout) -> tuple[dict[str, Any], dict[str, Span],
+                                                    list[Diagnostic]]:
     ctx = WikiContext(source)
-    layout = scan(source)
     ctx.nested = layout.nested
     roots = build_tree(WikiScan(tuple(layout.headings), tuple(layout.lines)))
     all_sections = [s for root in roots for s in root.walk()]

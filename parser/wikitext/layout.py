@@ -23,7 +23,8 @@ from typing import Any
 from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.nodes import Heading as MwHeading
 
-from ..markup.plan import parse_planned
+from ..markup.lengths import contents_offset, length
+from ..markup.plan import Plan
 from ..markup.wiki import Heading, Line, Replacement, line_with_markup
 from ..read.source import Source
 from ..records import record
@@ -128,10 +129,9 @@ def _owns_lines(node: Any, name: str, before: str, after: str) -> bool:
     return not before.strip() and bool(_TRAILING_OK.match(after))
 
 
-def scan(source: Source) -> Layout:
-    """Parse the whole document once and lay it out."""
+def scan(source: Source, code: Any, plan: Plan) -> Layout:
+    """Lay out the document's one tree, ``code``, parsed from it as ``plan`` says."""
     text = source.text
-    code, plan = parse_planned(text)
     headings: list[Heading] = []
     heading_lines: set[int] = set()
     pieces: list[Piece] = []
@@ -184,17 +184,6 @@ def scan(source: Source) -> Layout:
     return Layout(headings, lines, pieces, owner, unclosed, rendering, nested, neutralised)
 
 
-def contents_offset(tag: Tag, offset: int) -> int:
-    if tag.wiki_markup:
-        attrs = "".join(str(attr) for attr in tag.attributes)
-        return (offset + len(tag.wiki_markup) + len(attrs) + len(tag.padding or "")
-                + len(tag.wiki_style_separator or ""))
-    raw = str(tag)
-    inner = str(tag.contents)
-    at = raw.find(inner, raw.find(">") + 1) if inner else raw.find(">") + 1
-    return offset + max(at, 0)
-
-
 def nested_boxes(node: Any, offset: int, source: Source) -> list[NestedBox]:
     """Match boxes and result rows anywhere inside ``node`` (not ``node`` itself)."""
     found: list[NestedBox] = []
@@ -203,7 +192,7 @@ def nested_boxes(node: Any, offset: int, source: Source) -> list[NestedBox]:
         item, at = stack.pop()
         if isinstance(item, Template):
             if item is not node and is_match_template(template_name(item)):
-                end = at + len(str(item))
+                end = at + length(item)
                 found.append(NestedBox(item, at, source.line_of(at), source.line_of(end - 1)))
                 continue
             for param, _, value_at in param_offsets(item, at):
@@ -219,7 +208,7 @@ def _children(code: Any, offset: int) -> list[tuple[Any, int]]:
     for child in code.nodes:
         if isinstance(child, (Template, Tag)):
             out.append((child, offset))
-        offset += len(str(child))
+        offset += length(child)
     return out
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Severity
+from ..markup.lengths import length
 from ..model.dates import parse_date
 from ..model.leg_dates import leg_dates
 from ..model.match_lines import parse_score_cell, parse_team_cell
@@ -201,7 +202,7 @@ def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
             if block.lines[0].number <= nested.line <= block.end_line:
                 matches.extend(template_matches(ctx, Piece(
                     "template", nested.node, nested.offset,
-                    nested.offset + len(str(nested.node)), nested.line, nested.end_line,
+                    nested.offset + length(nested.node), nested.line, nested.end_line,
                     template_name(nested.node))))
     matches.sort(key=lambda found: (found["line"], found["column"]))  # source order
     matches = drop_duplicates(ctx, matches)

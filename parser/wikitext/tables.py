@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from mwparserfromhell.nodes import Comment, Tag, Text
 
+from ..markup.lengths import contents_offset, length
 from ..markup.wiki import Line
 from ..model.tables import Row, Table
 from ..read.source import Source
-from .layout import contents_offset
 from .text import Rendering, render, tidy
 
 MAX_SPAN = 100
@@ -115,7 +115,7 @@ def parse_table(node: Tag, offset: int) -> WikiTable:
     loose_at = -1
     position = contents_offset(node, offset)
     for child in node.contents.nodes:
-        length = len(str(child))
+        size = length(child)
         if isinstance(child, Tag):
             name = str(child.tag).strip().lower()
             if name == "tr":
@@ -140,7 +140,7 @@ def parse_table(node: Tag, offset: int) -> WikiTable:
             out = Rendering()
             render(str(child), position, out)
             table.refs += out.refs
-        position += length
+        position += size
     if loose:
         raw_rows.append((loose, loose_at, ""))
     _grid(table, raw_rows)
@@ -153,7 +153,7 @@ def _row_cells(row: Tag, offset: int) -> list[Cell]:
     for child in row.contents.nodes:
         if isinstance(child, Tag) and str(child.tag).strip().lower() in ("td", "th"):
             cells.append(_cell(child, position))
-        position += len(str(child))
+        position += length(child)
     return cells
 
 

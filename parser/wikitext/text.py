@@ -4,8 +4,8 @@
 ``Rendering`` collects what the text alone would lose: references removed
 (``<ref>``, ``{{cite ...}}``, counted), footnote texts (``{{refn|...}}``, kept as
 notes), flag codes (``{{flagicon|USA}}``), and unknown templates with their
-offsets so the builder can report them. Offsets are summed from
-``len(str(node))``, since nodes carry no positions.
+offsets so the builder can report them. Offsets are summed from node lengths
+(``markup.lengths``), since nodes carry no positions.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from mwparserfromhell.nodes import (
 )
 from mwparserfromhell.wikicode import Wikicode
 
+from ..markup.lengths import contents_offset, length
 from ..markup.plan import parse_wikicode
 from ..model.country_codes import country_name
 
@@ -77,12 +78,12 @@ def param_offsets(template: Template, offset: int) -> list[tuple[Any, int, int]]
     ``name=value`` or just ``value``, so every offset follows from string lengths.
     """
     out = []
-    pos = offset + 2 + len(str(template.name))
+    pos = offset + 2 + length(template.name)
     for param in template.params:
         pos += 1
-        value_at = pos + len(str(param.name)) + 1 if param.showkey else pos
+        value_at = pos + length(param.name) + 1 if param.showkey else pos
         out.append((param, pos, value_at))
-        pos += len(str(param))
+        pos += length(param)
     return out
 
 
@@ -103,7 +104,7 @@ def render(code: Wikicode | str, offset: int = 0, out: Rendering | None = None) 
     parts: list[str] = []
     for node in code.nodes:
         parts.append(render_node(node, offset, out))
-        offset += len(str(node))
+        offset += length(node)
     return "".join(parts)
 
 
@@ -130,7 +131,7 @@ def render_node(node: Any, offset: int, out: Rendering) -> str:
     if isinstance(node, ExternalLink):
         if node.title is None:
             return str(node.url) if not node.brackets else ""
-        title_at = offset + 1 + len(str(node.url)) + (0 if node.suppress_space else 1)
+        title_at = offset + 1 + length(node.url) + (0 if node.suppress_space else 1)
         return render(node.title, title_at, out)
     if isinstance(node, HTMLEntity):
         return html.unescape(str(node)).replace("\u00a0", " ")
@@ -170,11 +171,7 @@ def _tag(node: Tag, offset: int, out: Rendering) -> str:
         return ""
     if name in ("nowiki", "pre"):
         return str(node.contents)
-    raw = str(node)
-    inner = str(node.contents)
-    start = raw.find(">") + 1 if raw.startswith("<") else 0
-    at = raw.find(inner, start) if inner else start
-    return render(node.contents, offset + max(at, 0), out)
+    return render(node.contents, contents_offset(node, offset), out)
 
 
 # ---- templates ----------------------------------------------------------------------

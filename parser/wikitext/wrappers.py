@@ -15,6 +15,8 @@ from typing import Any
 
 from mwparserfromhell.nodes import Node, Tag
 
+from ..markup.lengths import contents_offset, length
+
 WRAPPERS = frozenset({"onlyinclude", "noinclude"})
 _EDGE = re.compile(r"</?\s*(?:onlyinclude|noinclude)\s*>", re.IGNORECASE)
 
@@ -38,17 +40,17 @@ def _is_wrapper(node: Any) -> bool:
 def top_nodes(nodes: list[Any], offset: int = 0) -> Iterator[tuple[Any, int, int]]:
     """(node, offset, end offset) for each top-level node, wrappers opened (nested ones too)."""
     for node in nodes:
-        raw = str(node)
-        end = offset + len(raw)
+        end = offset + length(node)
         if not _is_wrapper(node):
             yield node, offset, end
             offset = end
             continue
-        inner = str(node.contents)
-        at = raw.find(inner, raw.find(">") + 1) if inner else raw.find(">") + 1
+        raw = str(node)
+        at = contents_offset(node, 0)
+        inner = length(node.contents)
         yield WrapperEdge(raw[:at]), offset, offset + at
         yield from top_nodes(node.contents.nodes, offset + at)
-        yield WrapperEdge(raw[at + len(inner):]), offset + at + len(inner), end
+        yield WrapperEdge(raw[at + inner:]), offset + at + inner, end
         offset = end
 
 
