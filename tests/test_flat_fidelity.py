@@ -233,6 +233,19 @@ def test_a_match_shaped_line_not_read_gets_pa013(line: str, found: bool) -> None
     assert codes == ([("PA013", 3, column)] if found else [])
 
 
+@pytest.mark.parametrize(("line", "column"), [
+    (" September 10: Elm FC \uff12-\uff11 Oak SC", 2),  # indented like a scorer line
+    ("  19:45 Elm FC \uff12-\uff11 Oak SC", 3),
+])
+def test_a_dated_line_after_a_match_holds_no_scorers(line: str, column: int) -> None:
+    # a scorer line is led by its team, never by a date or a kick-off time
+    document = parse(f"= T =\n==First round==\nAsh Town 1-0 Pine FC\n{line}\n", "<fidelity>",
+                     form="flat")
+    assert [m["scorers"] for r in document.data["rounds"] for m in r["matches"]] == [[]]
+    codes = [(d.code, d.line, d.column) for d in document.diagnostics if d.code == "PA013"]
+    assert codes == [("PA013", 4, column)]
+
+
 @pytest.mark.parametrize(("table", "found"), [
     ("| Date | Venue | Attendance |\n| Elm Town | 2–1 | Oak Rovers |", [4]),  # shifted rows
     ("| Year | Winner | Score | Runner-up |\n| 2024 | Elm Town | 1–0 | Oak Rovers |", []),

@@ -65,7 +65,7 @@ def _classify(line: Line, previous: str | None) -> str:
     if previous in ("match", "scorer", "match_note") and MATCH_NOTE.match(stripped):
         return "match_note"
     if previous in ("match", "scorer", "match_note") and _SCORER.match(text) \
-            and dated_match(text) is None:  # "  September 10: Elm FC 2–1 Oak SC" is a match
+            and not _led_by_date(stripped):  # "  September 10: Elm FC 2–1 Oak SC" is a match
         return "scorer"
     if is_bullet(text):
         return "match" if bulleted_match(text) is not None else "list"
@@ -76,6 +76,16 @@ def _classify(line: Line, previous: str | None) -> str:
     if not _LETTERS.search(stripped):
         return "other"
     return "paragraph"
+
+
+def _led_by_date(stripped: str) -> bool:
+    """Whether a line opens with a date or kick-off time (``September 10: ...``,
+    ``19:45 ...``): scorers are led by a team, so such a line holds no scorers (it is a
+    dated match, or a match-shaped line to report)."""
+    head = stripped.split(": ", 1)[0] if ": " in stripped else ""
+    first = stripped.split(None, 1)[0]
+    return (bool(head) and parse_date(head) is not None) or bool(_KICK_OFF.match(first)) \
+        or dated_match(stripped) is not None
 
 
 def bulleted_match(text: str) -> tuple[MatchLine, int] | None:
