@@ -18,6 +18,7 @@ from ..diagnostics import Severity
 from ..model.document import Document
 from ..model.spans import Span
 from ..records import record
+from .needs import checked_needs
 
 
 @record
@@ -66,13 +67,16 @@ def examples(doc: str) -> list[Example]:
 
 @record
 class Rule:
-    """A registered check. ``doc`` is the function's docstring (passing and failing examples)."""
+    """A registered check. ``doc`` is the function's docstring (passing and failing examples);
+    ``needs`` the features (``needs.FEATURES``) a document must have for the check to have
+    anything to say: the runner skips it on a document without them."""
 
     code: str
     name: str
     severity: Severity
     summary: str
     run: CheckFunction
+    needs: frozenset[str] = frozenset()
 
     @property
     def doc(self) -> str:
@@ -90,11 +94,15 @@ class Rule:
         return self.code.rstrip("0123456789")
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[CheckFunction], Rule]:
-    """Decorator turning a generator function into a ``Rule`` (it does not register it)."""
+def rule(code: str, name: str, severity: Severity, summary: str,
+         needs: Iterable[str] = ()) -> Callable[[CheckFunction], Rule]:
+    """Decorator turning a generator function into a ``Rule`` (it does not register it).
+    ``needs`` names what the check reads (see ``needs.py``): declare only what the check
+    cannot report without."""
+    wanted = checked_needs(needs)
 
     def wrap(function: CheckFunction) -> Rule:
-        return Rule(code, name, severity, summary, function)
+        return Rule(code, name, severity, summary, function, wanted)
 
     return wrap
 

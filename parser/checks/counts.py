@@ -84,7 +84,8 @@ def _counts(document: Document, source: str) -> Iterator[tuple[int, dict[str, An
 
 
 @rule("CO101", "heading-count-mismatch", Severity.ERROR,
-      "A count in a heading differs from the teams listed under that heading.")
+      "A count in a heading differs from the teams listed under that heading.",
+      needs=("counts",))
 def heading_count(document: Document) -> Iterator[Hit]:
     """The number in ``(21 teams)`` or ``(12)`` must equal the distinct teams listed in the
     section (its lists and tables, or else the teams of its matches).
@@ -118,7 +119,8 @@ def heading_count(document: Document) -> Iterator[Hit]:
 
 
 @rule("CO102", "prose-count-mismatch", Severity.ERROR,
-      "A count in the prose differs from the list it names or the teams of its section.")
+      "A count in the prose differs from the list it names or the teams of its section.",
+      needs=("counts",))
 def prose_count(document: Document) -> Iterator[Hit]:
     """``Nine division winners, followed by 12 at large berths`` is held against the lists
     labelled ``Division Winners`` and ``At-Large Berths``; ``Twenty-one teams`` against every
@@ -195,7 +197,8 @@ def global_scopes(document: Document) -> list[tuple[str, int]]:
 
 
 @rule("CO103", "count-not-matched", Severity.INFO,
-      "A team count at the top level or in a round matches none of the document's scopes.")
+      "A team count at the top level or in a round matches none of the document's scopes.",
+      needs=("counts",))
 def loose_count(document: Document) -> Iterator[Hit]:
     """Counts at the top of the article (``A record 64 amateur teams entered``) or in a round
     (``Eight clubs entered at this stage``) may count a subset the text does not list, so a

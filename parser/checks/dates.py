@@ -74,7 +74,8 @@ def nonexistent_date(document: Document) -> Iterator[Hit]:
 
 
 @rule("DA402", "date-outside-round-year", Severity.WARNING,
-      "A match date's year differs from the year the text gives for its round.")
+      "A match date's year differs from the year the text gives for its round.",
+      needs=("matches",))
 def outside_year(document: Document) -> Iterator[Hit]:
     """``First round games took place in 2030`` and a first-round match dated ``March 7, 2031``
     cannot both be right.
@@ -107,7 +108,8 @@ def _first(stage: Stage) -> tuple[_dt.date, bool, Game] | None:
 
 
 @rule("DA403", "rounds-out-of-order", Severity.WARNING,
-      "A round starts before the round it follows.")
+      "A round starts before the round it follows.",
+      needs=("matches",))
 def rounds_out_of_order(document: Document) -> Iterator[Hit]:
     """The first match of a round cannot be dated before the first match of the round before
     it (in the same region, sharing teams with it). Inferred years are not compared across a
@@ -150,7 +152,8 @@ def rounds_out_of_order(document: Document) -> Iterator[Hit]:
 
 
 @rule("DA404", "weekday-mismatch", Severity.WARNING,
-      "The weekday written with a date is not that date's weekday.")
+      "The weekday written with a date is not that date's weekday.",
+      needs=("matches",))
 def weekday_mismatch(document: Document) -> Iterator[Hit]:
     """``Saturday, 31 August 2030`` must fall on a Saturday.
 

@@ -55,7 +55,8 @@ def _season(item: dict[str, Any]) -> tuple[int, int] | None:
 
 
 @rule("IB501", "year-differs-from-title", Severity.ERROR,
-      "The infobox year contradicts the year in the title.")
+      "The infobox year contradicts the year in the title.",
+      needs=("infobox",))
 def year_vs_title(document: Document) -> Iterator[Hit]:
     """``= 2031 Elm Cup =`` and ``- Year: 2030`` cannot both be right.
 
@@ -93,7 +94,8 @@ def _reference(document: Document) -> tuple[int, str] | None:
 
 
 @rule("IB502", "season-sequence", Severity.WARNING,
-      "The previous or next season does not fit the season's year.")
+      "The previous or next season does not fit the season's year.",
+      needs=("infobox",))
 def season_sequence(document: Document) -> Iterator[Hit]:
     """Previous and next season sit an equal number of years away (1, 2 or 4); one edition may
     be skipped (gaps 1 and 2). A previous season after this one is always wrong.
@@ -142,7 +144,8 @@ def season_sequence(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB503", "number-not-read", Severity.WARNING,
-      "A numeric infobox field holds a value that is not a number.")
+      "A numeric infobox field holds a value that is not a number.",
+      needs=("infobox",))
 def number_not_read(document: Document) -> Iterator[Hit]:
     """Team counts, scores, attendances and years must be numbers (``64``, ``18,402``,
     ``2031–32``).
@@ -170,7 +173,8 @@ def number_not_read(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB504", "leaked-template-fragment", Severity.INFO,
-      "A template parameter leaked into an infobox value (kept under 'leaked').")
+      "A template parameter leaked into an infobox value (kept under 'leaked').",
+      needs=("infobox",))
 def leaked_fragment(document: Document) -> Iterator[Hit]:
     """``- Champions: Elm FC |runner-up = Oak SC``: the ``|runner-up = ...`` part belongs to
     another field; the value is cleaned and the fragment kept in the JSON.
@@ -202,7 +206,8 @@ def _final(document: Document) -> Tie | None:
 
 
 @rule("IB505", "champion-lost-final", Severity.ERROR,
-      "The infobox champion (or runner-up) is the other finalist.")
+      "The infobox champion (or runner-up) is the other finalist.",
+      needs=("infobox", "matches"))
 def champion_vs_final(document: Document) -> Iterator[Hit]:
     """The champion must be the winner of the final and the runner-up its loser.
 
@@ -237,7 +242,8 @@ def champion_vs_final(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB506", "final-score-differs", Severity.ERROR,
-      "The infobox score of a single match differs from the match itself.")
+      "The infobox score of a single match differs from the match itself.",
+      needs=("infobox", "matches"))
 def final_score(document: Document) -> Iterator[Hit]:
     """``Team1``/``Team1Score``/``Team2``/``Team2Score`` must repeat the final's score.
 
