@@ -19,7 +19,7 @@ from ..diagnostics import Severity
 from ..model.document import Document
 from ..records import record
 from . import scopes
-from .base import Hit, rule
+from .base import Hit, once_per_document, rule
 from .stages import Stage, bracket
 from .teams import normalise
 
@@ -171,8 +171,10 @@ def _stage_of(document: Document, line: int) -> Stage | None:
     return next((s for s in bracket(document).stages if s.contains(line)), None)
 
 
+@once_per_document
 def global_scopes(document: Document) -> list[tuple[str, int]]:
-    """(description, size) of every team scope the whole document can prove."""
+    """(description, size) of every team scope the whole document can prove (worked out once
+    per document: three checks ask)."""
     stages = bracket(document).stages
     seen: set[str] = set()
     parts = []

@@ -47,8 +47,10 @@ def infobox_count(document: Document) -> Iterator[Hit]:
         Elm FC 2-1 Oak SC
     """
     found = _num_teams(document)
+    if found is None:
+        return
     scoped = global_scopes(document)
-    if found is None or not scoped:
+    if not scoped:
         return
     index, item = found
     if all(item["value"] != size for _, size in scoped):

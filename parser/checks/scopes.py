@@ -45,9 +45,23 @@ class Listing:
 
 
 def sections(data: dict[str, Any]) -> list[SectionSpan]:
-    """Every section in document order."""
+    """Every section in document order (worked out once per section tree: several checks
+    ask, and ``innermost`` keeps its line table for the list it is given; read the list,
+    do not change it)."""
+    tree = data.get("sections", [])
+    if _section_lists and _section_lists[0][0] is tree:
+        return _section_lists[0][1]  # the same tree (kept here, so its id is not reused)
+    out = _sections(tree)
+    _section_lists[:] = [(tree, out)]
+    return out
+
+
+_section_lists: list[tuple[list[dict[str, Any]], list[SectionSpan]]] = []
+
+
+def _sections(tree: list[dict[str, Any]]) -> list[SectionSpan]:
     out: list[SectionSpan] = []
-    stack = list(reversed(data.get("sections", [])))
+    stack = list(reversed(tree))
     while stack:
         item = stack.pop()
         out.append(SectionSpan(item["title"], item["level"], item["line"], item["end_line"]))

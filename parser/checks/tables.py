@@ -14,7 +14,7 @@ from typing import Any
 from ..diagnostics import Severity
 from ..model.document import Document
 from . import scopes
-from .base import Hit, rule
+from .base import Hit, once_per_document, rule
 from .infobox import years
 from .teams import normalise
 
@@ -40,16 +40,23 @@ def tables(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         stack[:0] = [(f"{pointer}/children/{i}", c) for i, c in enumerate(section["children"])]
 
 
-def _match_lines(data: dict[str, Any]) -> set[int]:
-    return {m["line"] for r in data.get("rounds", []) for m in r["matches"]}
+@once_per_document
+def _tables(document: Document) -> list[tuple[str, dict[str, Any]]]:
+    """``tables`` once per document: three checks ask."""
+    return list(tables(document.data))
+
+
+@once_per_document
+def _match_lines(document: Document) -> frozenset[int]:
+    return frozenset(m["line"] for r in document.data.get("rounds", []) for m in r["matches"])
 
 
 def _rows(document: Document, *, unread: bool = True
           ) -> Iterator[tuple[str, dict[str, Any], int, dict[str, Any]]]:
     """(table pointer, table, row index, row) for complete rows (``unread``: no match was read
     from them)."""
-    matched = _match_lines(document.data) if unread else set()
-    for pointer, table in tables(document.data):
+    matched = _match_lines(document) if unread else frozenset()
+    for pointer, table in _tables(document):
         for index, row in enumerate(table["rows"]):
             if not row["truncated"] and row["line"] not in matched:
                 yield pointer, table, index, row

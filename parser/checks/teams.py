@@ -101,6 +101,8 @@ class KeyPool:
 
     def closest(self, key: str) -> str | None:
         """What ``closest_in(key, self.keys)`` gives (``key`` not among the keys)."""
+        if not self.keys:
+            return None  # the pool of a document's first stage
         size = len(key)
         near = [index for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
                 for index in self._by_length.get(length, ())]
