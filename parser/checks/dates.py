@@ -17,6 +17,18 @@ from .base import Hit, once_per_document, rule
 from .stages import Game, Stage, bracket
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekdays_by_prefix() -> dict[str, str]:
+    """The first weekday starting with each prefix of up to three letters (``t``: tuesday)."""
+    out: dict[str, str] = {}
+    for day in _WEEKDAYS:
+        for size in range(4):
+            out.setdefault(day[:size], day)
+    return out
+
+
+_WEEKDAY_OF = _weekdays_by_prefix()
 ROLLOVER_DAYS = 120
 
 
@@ -173,7 +185,7 @@ def weekday_mismatch(document: Document) -> Iterator[Hit]:
         iso = match.get("date_iso")
         if not written.weekday or not iso:
             continue
-        named = next((d for d in _WEEKDAYS if d.startswith(written.weekday.lower()[:3])), None)
+        named = _WEEKDAY_OF.get(written.weekday.lower()[:3])
         actual = _WEEKDAYS[_dt.date.fromisoformat(iso).weekday()]
         if named is not None and named != actual:
             yield Hit(f"{match['date']!r}: {iso} is a {actual.title()}", pointer)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -38,9 +39,10 @@ class Game:
         """Whether the match has a result that counts (not postponed, void, ...)."""
         return self.data["status"] in COUNTED and self.home != self.away
 
-    @property
+    @functools.cached_property
     def when(self) -> tuple[_dt.date, bool] | None:
-        """The match date and whether its year was written (not inferred), if known."""
+        """The match date and whether its year was written (not inferred), if known (worked
+        out once per game: several checks ask for every game of a stage and its next)."""
         iso = self.data.get("date_iso")
         if not iso:
             return None

@@ -114,16 +114,23 @@ class KeyPool:
         self._by_length: dict[int, list[int]] = {}
         for index, key in enumerate(self.keys):
             self._by_length.setdefault(len(key), []).append(index)
+        self._in_reach: dict[int, list[str]] = {}  # key length -> the keys in reach, sorted
+
+    def in_reach(self, size: int) -> list[str]:
+        """The keys at most ``MAX_EDITS`` longer or shorter than ``size``, in sorted order
+        (worked out once per length: the keys of a document cluster around a few)."""
+        found = self._in_reach.get(size)
+        if found is None:
+            near = sorted(index for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
+                          for index in self._by_length.get(length, ()))
+            found = self._in_reach[size] = [self.keys[index] for index in near]
+        return found
 
     def closest(self, key: str) -> str | None:
         """What ``closest_in(key, self.keys)`` gives (``key`` not among the keys)."""
         if not self.keys:
             return None  # the pool of a document's first stage
-        size = len(key)
-        near = [index for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
-                for index in self._by_length.get(length, ())]
-        if len(near) < len(self.keys):
-            near.sort()
-            if closest_in(key, [self.keys[index] for index in near]) is None:
-                return None
+        near = self.in_reach(len(key))
+        if len(near) < len(self.keys) and closest_in(key, near) is None:
+            return None
         return closest_in(key, self.keys)
