@@ -8,6 +8,7 @@ from functools import lru_cache
 from ..diagnostics import Diagnostic, Severity
 from ..model.document import Document
 from .base import Hit, Rule, rule
+from .memo import forget
 from .needs import features
 from .registry import ALL_RULES
 
@@ -36,13 +37,16 @@ def run_checks(document: Document, *, select: Iterable[str] = (), ignore: Iterab
     overrides = tuple(sorted((severities or {}).items()))
     out: list[Diagnostic] = []
     has = features(document.data)
-    for item, severity in _plan(tuple(select), tuple(ignore), overrides):
-        if not item.needs <= has:
-            continue
-        for hit in item.run(document):
-            span = hit.span or document.locate(hit.pointer)
-            out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,
-                                  span.end_line, span.end_column, hit.pointer, item.name))
+    try:
+        for item, severity in _plan(tuple(select), tuple(ignore), overrides):
+            if not item.needs <= has:
+                continue
+            for hit in item.run(document):
+                span = hit.span or document.locate(hit.pointer)
+                out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,
+                                      span.end_line, span.end_column, hit.pointer, item.name))
+    finally:
+        forget()  # the shared results of this document: none outlives its check
     return out
 
 

@@ -7,12 +7,10 @@ A check never builds diagnostics or decides severities itself; it yields
 
 from __future__ import annotations
 
-import functools
 import inspect
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from typing import TypeVar
 
 from ..diagnostics import Severity
 from ..model.document import Document
@@ -31,7 +29,6 @@ class Hit:
 
 
 CheckFunction = Callable[[Document], Iterable[Hit]]
-T = TypeVar("T")
 
 _EXAMPLE = re.compile(r"^(?P<kind>Failing|Passing)(?:\s*\((?P<where>[^)]*)\))?::[ \t]*$",
                       re.MULTILINE)
@@ -105,20 +102,3 @@ def rule(code: str, name: str, severity: Severity, summary: str,
         return Rule(code, name, severity, summary, function, wanted)
 
     return wrap
-
-
-def once_per_document(function: Callable[[Document], T]) -> Callable[[Document], T]:
-    """``function`` worked out once per document for every check that asks, not once per
-    check: the result for the last document is kept with that document's JSON (so the
-    JSON's id cannot be reused while the result is kept)."""
-    last: list[tuple[object, T]] = []
-
-    @functools.wraps(function)
-    def cached(document: Document) -> T:
-        if last and last[0][0] is document.data:
-            return last[0][1]
-        result = function(document)
-        last[:] = [(document.data, result)]
-        return result
-
-    return cached

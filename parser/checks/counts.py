@@ -19,7 +19,8 @@ from ..diagnostics import Severity
 from ..model.document import Document
 from ..records import record
 from . import scopes
-from .base import Hit, once_per_document, rule
+from .base import Hit, rule
+from .memo import Memo, once_per_document
 from .stages import Stage, bracket
 from .teams import normalise
 
@@ -59,18 +60,18 @@ class _GamesByLine:
     teams: list[tuple[str, str]]
 
 
-_games_cache: list[_GamesByLine] = []
+_games_cache: Memo[_GamesByLine] = Memo()
 
 
 def _games_by_line(current: Any) -> _GamesByLine:
-    if _games_cache and _games_cache[0].source is current:
-        return _games_cache[0]
+    known = _games_cache.get(current)
+    if known is not None:
+        return known
     games = sorted(((game.line, game.home, game.away) for stage in current.stages
                     for game in stage.games), key=lambda item: item[0])
     found = _GamesByLine(current, [line for line, _, _ in games],
                          [(home, away) for _, home, away in games])
-    _games_cache[:] = [found]
-    return found
+    return _games_cache.keep(current, found)
 
 
 def _plural(count: int, noun: str = "team") -> str:

@@ -13,7 +13,8 @@ from typing import Any
 from ..diagnostics import Severity
 from ..model.dates import WrittenDate, parse_date
 from ..model.document import Document
-from .base import Hit, once_per_document, rule
+from .base import Hit, rule
+from .memo import once_per_document
 from .stages import Game, Stage, bracket
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

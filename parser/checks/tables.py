@@ -14,8 +14,9 @@ from typing import Any
 from ..diagnostics import Severity
 from ..model.document import Document
 from . import scopes
-from .base import Hit, once_per_document, rule
+from .base import Hit, rule
 from .infobox import years
+from .memo import once_per_document
 from .teams import normalise
 
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
