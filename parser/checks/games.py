@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
-import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from ..records import record
 from .teams import normalise
 
 COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})
+_UNKNOWN = object()  # a game's date not yet worked out
 _SIDE = re.compile(r"\b(third|3rd)[ -]place|bronze|\bplate\b|consolation|\blosers?\b|repechage",
                    re.I)
 
@@ -39,10 +39,17 @@ class Game:
         """Whether the match has a result that counts (not postponed, void, ...)."""
         return self.data["status"] in COUNTED and self.home != self.away
 
-    @functools.cached_property
+    @property
     def when(self) -> tuple[_dt.date, bool] | None:
         """The match date and whether its year was written (not inferred), if known (worked
-        out once per game: several checks ask for every game of a stage and its next)."""
+        out once per game, kept beside its fields: several checks ask for every game of a
+        stage and of the next)."""
+        known = self.__dict__.get("_when", _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self.__dict__["_when"] = self._date()
+        return known  # type: ignore[no-any-return]
+
+    def _date(self) -> tuple[_dt.date, bool] | None:
         iso = self.data.get("date_iso")
         if not iso:
             return None
@@ -91,6 +98,9 @@ class Stage:
     # merged from: ``contains`` is asked for every fact and finding, stages can have hundreds
     _ranges: tuple[int, list[int], list[int]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    # ``crowded`` worked out once, for the ties it was worked out from
+    _crowded: tuple[int, set[str]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -130,12 +140,17 @@ class Stage:
         return at >= 0 and line <= ends[at]
 
     def crowded(self) -> set[str]:
-        """Teams in more than one tie of this stage."""
+        """Teams in more than one tie of this stage (shared by the checks that ask: read it,
+        do not change it)."""
+        if self._crowded is not None and self._crowded[0] == len(self.ties):
+            return self._crowded[1]
         count: dict[str, int] = defaultdict(int)
         for tie in self.ties:
             for key in set(tie.teams):
                 count[key] += 1
-        return {key for key, number in count.items() if number > 1}
+        found = {key for key, number in count.items() if number > 1}
+        self._crowded = (len(self.ties), found)
+        return found
 
 
 def merged_ranges(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
