@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..diagnostics import Severity
 from ..model.document import Document
 from .base import Hit, rule
+from .memo import once_per_document
 from .stages import Tie, bracket
 from .teams import normalise
 
@@ -24,6 +26,7 @@ _FINAL = re.compile(r"\bfinals?\b|^match$|^details$", re.I)
 USUAL_GAPS = (1, 2, 4)
 
 
+@lru_cache(maxsize=1024)
 def years(text: str) -> tuple[int, int] | None:
     """(first, last) year of ``2031``, ``2031–32`` or ``2031-2032`` at the start of ``text``."""
     found = _YEAR.search(text)
@@ -43,10 +46,19 @@ def _fields(document: Document) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _field(document: Document, name: str) -> tuple[str, dict[str, Any]] | None:
+    """The first field ``name`` with a value, and the pointer to that value."""
+    return _filled_fields(document).get(name)
+
+
+@once_per_document
+def _filled_fields(document: Document) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Name -> (pointer, field) of the first field of each name with a value (six checks ask
+    for fields by name, once per document rather than a scan per question)."""
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
     for index, item in _fields(document):
-        if item["name"] == name and item["value"] not in (None, ""):
-            return f"/infobox/fields/{index}/value", item
-    return None
+        if item["name"] not in out and item["value"] not in (None, ""):
+            out[item["name"]] = (f"/infobox/fields/{index}/value", item)
+    return out
 
 
 def _season(item: dict[str, Any]) -> tuple[int, int] | None:
