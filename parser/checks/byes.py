@@ -116,7 +116,8 @@ def bye_contradicted(document: Document) -> Iterator[Hit]:
         if target is not None:
             skipped = brk.predecessors(target)
         else:
-            skipped = [s for s in brk.stages if s.contains(fact["line"]) and not fact["target"]]
+            skipped = tuple(s for s in brk.stages
+                            if s.contains(fact["line"]) and not fact["target"])
         for stage in skipped:
             apps = stage.appearances()
             for team in fact["teams"]:

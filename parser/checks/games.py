@@ -175,26 +175,26 @@ class Bracket:
     aliases: dict[str, str]
     # successors and predecessors by ``id`` of the stage, worked out once (many checks ask
     # for every stage; the stages are complete when the bracket is made)
-    _next: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
-                                          compare=False)
-    _before: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
-                                            compare=False)
+    _next: dict[int, tuple[Stage, ...]] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
+    _before: dict[int, tuple[Stage, ...]] = field(default_factory=dict, init=False,
+                                                  repr=False, compare=False)
 
-    def successors(self, stage: Stage) -> list[Stage]:
-        """The stage(s) the winners of ``stage`` play next."""
+    def successors(self, stage: Stage) -> tuple[Stage, ...]:
+        """The stage(s) the winners of ``stage`` play next (shared: a tuple, not a copy)."""
         found = self._next.get(id(stage))
         if found is None:
-            found = self._next[id(stage)] = self._successors(stage)
-        return list(found)
+            found = self._next[id(stage)] = tuple(self._successors(stage))
+        return found
 
-    def predecessors(self, stage: Stage) -> list[Stage]:
+    def predecessors(self, stage: Stage) -> tuple[Stage, ...]:
         """The stages whose successors include ``stage``."""
         found = self._before.get(id(stage))
         if found is None:
-            found = self._before[id(stage)] = [
+            found = self._before[id(stage)] = tuple(
                 s for s in self.stages
-                if s is not stage and any(n is stage for n in self.successors(s))]
-        return list(found)
+                if s is not stage and any(n is stage for n in self.successors(s)))
+        return found
 
     def _successors(self, stage: Stage) -> list[Stage]:
         if stage.beside or not stage.knockout:

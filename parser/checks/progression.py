@@ -191,7 +191,8 @@ def played_before(document: Document) -> Iterator[Hit]:
                 when = game.when
                 if when is None:
                     continue
-                earlier = [(key, latest[key]) for key in dict.fromkeys((game.home, game.away))
+                keys = (game.home,) if game.home == game.away else (game.home, game.away)
+                earlier = [(key, latest[key]) for key in keys
                            if key in latest and when[0] < latest[key][0]
                            and _comparable(when, latest[key][:2])]
                 if earlier:
