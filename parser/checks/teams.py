@@ -49,7 +49,7 @@ def normalise(name: str) -> str:
     if not text.replace(" ", "").isalnum():  # the substitutions change letters and digits alone
         text = _PUNCT.sub(" ", _DROPPED.sub("", text))
     words = text.split()
-    if "sa" in text or "utd" in text:  # every word of _WORD_FORMS holds one of the two
+    if "saint" in text or "sankt" in text or "utd" in text:  # the words of _WORD_FORMS
         words = [_WORD_FORMS.get(word, word) for word in words]
     text = " ".join(words)
     if 1 in map(len, words):  # spaced letters and "u 23" need a 1-letter word
