@@ -13,6 +13,7 @@ from typing import Any
 from ..diagnostics import Severity
 from ..model.dates import WrittenDate, parse_date
 from ..model.document import Document
+from ..model.spans import SpanTable
 from .base import Hit, rule
 from .memo import once_per_document
 from .stages import Game, Stage, bracket
@@ -42,13 +43,17 @@ def _dated(document: Document) -> list[tuple[str, dict[str, Any], WrittenDate]]:
 
 def _each_dated(document: Document) -> Iterator[tuple[str, dict[str, Any], WrittenDate]]:
     seen: set[tuple[int, int]] = set()
+    table = document.spans if isinstance(document.spans, SpanTable) else None
     for index, item in enumerate(document.data.get("rounds", [])):
         for number, match in enumerate(item["matches"]):
             written = parse_date(match["date"]) if match["date"] else None
             if written is None:
                 continue
             pointer = f"/rounds/{index}/matches/{number}/date"
-            span = document.locate(pointer)
+            # what locate(pointer) finds: the date's span, else the match's, else further up
+            span = (table.of(match, "date") or table.of(match)) if table is not None else None
+            if span is None:
+                span = document.locate(pointer)
             if (span.line, span.column) in seen:
                 continue
             seen.add((span.line, span.column))
