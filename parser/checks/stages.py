@@ -57,7 +57,7 @@ def _aliases(stages: list[Stage], rounds: list[dict[str, Any]]) -> dict[str, str
         keys = {normalise(m[side]) for i in stage.rounds for m in rounds[i]["matches"]
                 for side in ("home", "away") if m[side]}
         pool = KeyPool(known - keys)  # what closest(key, known - keys) sorts, for every key
-        for key in sorted(keys - known):
+        for key in sorted(keys - known) if pool.keys else ():  # an empty pool has no alias
             found = pool.closest(key)
             if found is not None:
                 aliases[key] = found
