@@ -8,6 +8,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model.dates import parse_date
@@ -110,7 +111,7 @@ class Stage:
     @property
     def beside(self) -> bool:
         """A stage beside the main draw (third-place match, plate, repechage)."""
-        return bool(_SIDE.search(self.name))
+        return _beside(self.name)
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -151,6 +152,11 @@ class Stage:
         found = {key for key, number in count.items() if number > 1}
         self._crowded = (len(self.ties), found)
         return found
+
+
+@lru_cache(maxsize=1024)
+def _beside(name: str) -> bool:
+    return bool(_SIDE.search(name))
 
 
 def merged_ranges(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
