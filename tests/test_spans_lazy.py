@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import copy
 import pickle
+from collections.abc import Iterator
+from typing import Any
 
 from parser.api import parse
-from parser.model.spans import Span, SpanRecorder, SpanTable
+from parser.model.spans import Span, SpanRecorder, SpanTable, escape
 
 from .conftest import SAMPLES, SEED
 
@@ -86,3 +88,35 @@ def test_single_pointer_lookups_equal_the_filled_table() -> None:
         assert table._fill is not None  # nothing above filled it
         filled = dict(table.items())
         assert looked_up == [filled.get(p) for p in pointers], document.path
+
+
+
+def _objects_in_lists(node: Any, pointer: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """(pointer, object) of every JSON object that is an item of a list, anywhere in ``node``."""
+    if isinstance(node, dict):
+        for key, child in node.items():
+            yield from _objects_in_lists(child, f"{pointer}/{escape(key)}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            if isinstance(child, dict):
+                yield f"{pointer}/{index}", child
+            yield from _objects_in_lists(child, f"{pointer}/{index}")
+
+
+def test_spans_by_identity_are_the_spans_of_the_pointers() -> None:
+    paths = sorted(SAMPLES.glob("*/*.txt")) + sorted(SAMPLES.glob("*/*.wiki"))
+    assert len(paths) > 20
+    for path in paths:
+        document = parse(path.read_bytes(), str(path))
+        table = document.spans
+        assert isinstance(table, SpanTable)
+        objects = list(_objects_in_lists(document.data))
+        assert objects and all(table.get(p) == table.of(obj) for p, obj in objects), path
+        assert all(table.get(f"{p}/{escape(k)}") == table.of(obj, k) for p, obj in objects
+                   for k, v in obj.items() if not isinstance(v, (dict, list))), path
+        filled = dict(table)  # after the walk, the identity lookups still agree with it
+        assert all(filled.get(p) == table.of(obj) for p, obj in objects), path
+
+
+def test_a_table_without_its_recorder_finds_nothing_by_identity() -> None:
+    assert SpanTable(dict).of({}) is None

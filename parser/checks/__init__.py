@@ -8,6 +8,8 @@ from functools import lru_cache
 from ..diagnostics import Diagnostic, Severity
 from ..model.document import Document
 from .base import Hit, Rule, rule
+from .memo import forget
+from .needs import features
 from .registry import ALL_RULES
 
 __all__ = ["ALL_RULES", "Hit", "Rule", "rule", "run_checks", "selected", "severity_for"]
@@ -30,14 +32,21 @@ def severity_for(code: str, default: Severity,
 
 def run_checks(document: Document, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                severities: Mapping[str, Severity] | None = None) -> list[Diagnostic]:
-    """Run every selected rule on ``document`` and return its findings."""
+    """Run every selected rule on ``document`` and return its findings. A rule whose
+    ``needs`` the document lacks is not called: it would have nothing to say."""
     overrides = tuple(sorted((severities or {}).items()))
     out: list[Diagnostic] = []
-    for item, severity in _plan(tuple(select), tuple(ignore), overrides):
-        for hit in item.run(document):
-            span = hit.span or document.locate(hit.pointer)
-            out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,
-                                  span.end_line, span.end_column, hit.pointer, item.name))
+    has = features(document.data)
+    try:
+        for item, severity in _plan(tuple(select), tuple(ignore), overrides):
+            if not item.needs <= has:
+                continue
+            for hit in item.run(document):
+                span = hit.span or document.locate(hit.pointer)
+                out.append(Diagnostic(item.code, severity, hit.message, span.line, span.column,
+                                      span.end_line, span.end_column, hit.pointer, item.name))
+    finally:
+        forget()  # the shared results of this document: none outlives its check
     return out
 
 

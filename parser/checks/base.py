@@ -7,17 +7,16 @@ A check never builds diagnostics or decides severities itself; it yields
 
 from __future__ import annotations
 
-import functools
 import inspect
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from typing import TypeVar
 
 from ..diagnostics import Severity
 from ..model.document import Document
 from ..model.spans import Span
 from ..records import record
+from .needs import checked_needs
 
 
 @record
@@ -30,7 +29,6 @@ class Hit:
 
 
 CheckFunction = Callable[[Document], Iterable[Hit]]
-T = TypeVar("T")
 
 _EXAMPLE = re.compile(r"^(?P<kind>Failing|Passing)(?:\s*\((?P<where>[^)]*)\))?::[ \t]*$",
                       re.MULTILINE)
@@ -66,13 +64,16 @@ def examples(doc: str) -> list[Example]:
 
 @record
 class Rule:
-    """A registered check. ``doc`` is the function's docstring (passing and failing examples)."""
+    """A registered check. ``doc`` is the function's docstring (passing and failing examples);
+    ``needs`` the features (``needs.FEATURES``) a document must have for the check to have
+    anything to say: the runner skips it on a document without them."""
 
     code: str
     name: str
     severity: Severity
     summary: str
     run: CheckFunction
+    needs: frozenset[str] = frozenset()
 
     @property
     def doc(self) -> str:
@@ -90,27 +91,14 @@ class Rule:
         return self.code.rstrip("0123456789")
 
 
-def rule(code: str, name: str, severity: Severity, summary: str) -> Callable[[CheckFunction], Rule]:
-    """Decorator turning a generator function into a ``Rule`` (it does not register it)."""
+def rule(code: str, name: str, severity: Severity, summary: str,
+         needs: Iterable[str] = ()) -> Callable[[CheckFunction], Rule]:
+    """Decorator turning a generator function into a ``Rule`` (it does not register it).
+    ``needs`` names what the check reads (see ``needs.py``): declare only what the check
+    cannot report without."""
+    wanted = checked_needs(needs)
 
     def wrap(function: CheckFunction) -> Rule:
-        return Rule(code, name, severity, summary, function)
+        return Rule(code, name, severity, summary, function, wanted)
 
     return wrap
-
-
-def once_per_document(function: Callable[[Document], T]) -> Callable[[Document], T]:
-    """``function`` worked out once per document for every check that asks, not once per
-    check: the result for the last document is kept with that document's JSON (so the
-    JSON's id cannot be reused while the result is kept)."""
-    last: list[tuple[object, T]] = []
-
-    @functools.wraps(function)
-    def cached(document: Document) -> T:
-        if last and last[0][0] is document.data:
-            return last[0][1]
-        result = function(document)
-        last[:] = [(document.data, result)]
-        return result
-
-    return cached

@@ -86,7 +86,8 @@ def _found(brk: Bracket) -> list[tuple[Stage, Tie]]:
 
 @rule("KO904", "bracket-differs-from-match", Severity.ERROR,
       "A bracket tie names a different team or score than the match box or result row of "
-      "that tie.")
+      "that tie.",
+      needs=("bracket", "matches"))
 def bracket_differs(document: Document) -> Iterator[Hit]:
     """The bracket and the match boxes describe the same ties: same teams, same score (for
     two legs: the same legs and aggregate).

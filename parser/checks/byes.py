@@ -23,7 +23,8 @@ def _at(game: Game, key: str) -> str:
 
 
 @rule("PR205", "byes", Severity.INFO,
-      "Teams that first play in a later round (byes or late entrants).")
+      "Teams that first play in a later round (byes or late entrants).",
+      needs=("matches",))
 def byes(document: Document) -> Iterator[Hit]:
     """Teams that appear first in a later round had byes or entered at that stage; they are
     listed once per round, as a note.
@@ -84,7 +85,8 @@ def _target(brk: Bracket, fact: dict[str, Any]) -> Stage | None:
 
 
 @rule("PR206", "bye-contradicted", Severity.ERROR,
-      "A team the text says received a bye plays in the round it skipped.")
+      "A team the text says received a bye plays in the round it skipped.",
+      needs=("facts", "matches"))
 def bye_contradicted(document: Document) -> Iterator[Hit]:
     """``X received a bye to the second round`` contradicts a first-round match of X.
 
@@ -114,7 +116,8 @@ def bye_contradicted(document: Document) -> Iterator[Hit]:
         if target is not None:
             skipped = brk.predecessors(target)
         else:
-            skipped = [s for s in brk.stages if s.contains(fact["line"]) and not fact["target"]]
+            skipped = tuple(s for s in brk.stages
+                            if s.contains(fact["line"]) and not fact["target"])
         for stage in skipped:
             apps = stage.appearances()
             for team in fact["teams"]:

@@ -20,6 +20,7 @@ from ..model.document import Document
 from ..records import record
 from . import scopes
 from .base import Hit, rule
+from .memo import Memo, once_per_document
 from .stages import Stage, bracket
 from .teams import normalise
 
@@ -59,18 +60,18 @@ class _GamesByLine:
     teams: list[tuple[str, str]]
 
 
-_games_cache: list[_GamesByLine] = []
+_games_cache: Memo[_GamesByLine] = Memo()
 
 
 def _games_by_line(current: Any) -> _GamesByLine:
-    if _games_cache and _games_cache[0].source is current:
-        return _games_cache[0]
+    known = _games_cache.get(current)
+    if known is not None:
+        return known
     games = sorted(((game.line, game.home, game.away) for stage in current.stages
                     for game in stage.games), key=lambda item: item[0])
     found = _GamesByLine(current, [line for line, _, _ in games],
                          [(home, away) for _, home, away in games])
-    _games_cache[:] = [found]
-    return found
+    return _games_cache.keep(current, found)
 
 
 def _plural(count: int, noun: str = "team") -> str:
@@ -84,7 +85,8 @@ def _counts(document: Document, source: str) -> Iterator[tuple[int, dict[str, An
 
 
 @rule("CO101", "heading-count-mismatch", Severity.ERROR,
-      "A count in a heading differs from the teams listed under that heading.")
+      "A count in a heading differs from the teams listed under that heading.",
+      needs=("counts",))
 def heading_count(document: Document) -> Iterator[Hit]:
     """The number in ``(21 teams)`` or ``(12)`` must equal the distinct teams listed in the
     section (its lists and tables, or else the teams of its matches).
@@ -118,7 +120,8 @@ def heading_count(document: Document) -> Iterator[Hit]:
 
 
 @rule("CO102", "prose-count-mismatch", Severity.ERROR,
-      "A count in the prose differs from the list it names or the teams of its section.")
+      "A count in the prose differs from the list it names or the teams of its section.",
+      needs=("counts",))
 def prose_count(document: Document) -> Iterator[Hit]:
     """``Nine division winners, followed by 12 at large berths`` is held against the lists
     labelled ``Division Winners`` and ``At-Large Berths``; ``Twenty-one teams`` against every
@@ -169,8 +172,10 @@ def _stage_of(document: Document, line: int) -> Stage | None:
     return next((s for s in bracket(document).stages if s.contains(line)), None)
 
 
+@once_per_document
 def global_scopes(document: Document) -> list[tuple[str, int]]:
-    """(description, size) of every team scope the whole document can prove."""
+    """(description, size) of every team scope the whole document can prove (worked out once
+    per document: three checks ask)."""
     stages = bracket(document).stages
     seen: set[str] = set()
     parts = []
@@ -195,7 +200,8 @@ def global_scopes(document: Document) -> list[tuple[str, int]]:
 
 
 @rule("CO103", "count-not-matched", Severity.INFO,
-      "A team count at the top level or in a round matches none of the document's scopes.")
+      "A team count at the top level or in a round matches none of the document's scopes.",
+      needs=("counts",))
 def loose_count(document: Document) -> Iterator[Hit]:
     """Counts at the top of the article (``A record 64 amateur teams entered``) or in a round
     (``Eight clubs entered at this stage``) may count a subset the text does not list, so a

@@ -13,10 +13,24 @@ from typing import Any
 from ..diagnostics import Severity
 from ..model.dates import WrittenDate, parse_date
 from ..model.document import Document
-from .base import Hit, once_per_document, rule
+from ..model.spans import SpanTable
+from .base import Hit, rule
+from .memo import once_per_document
 from .stages import Game, Stage, bracket
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekdays_by_prefix() -> dict[str, str]:
+    """The first weekday starting with each prefix of up to three letters (``t``: tuesday)."""
+    out: dict[str, str] = {}
+    for day in _WEEKDAYS:
+        for size in range(4):
+            out.setdefault(day[:size], day)
+    return out
+
+
+_WEEKDAY_OF = _weekdays_by_prefix()
 ROLLOVER_DAYS = 120
 
 
@@ -29,13 +43,17 @@ def _dated(document: Document) -> list[tuple[str, dict[str, Any], WrittenDate]]:
 
 def _each_dated(document: Document) -> Iterator[tuple[str, dict[str, Any], WrittenDate]]:
     seen: set[tuple[int, int]] = set()
+    table = document.spans if isinstance(document.spans, SpanTable) else None
     for index, item in enumerate(document.data.get("rounds", [])):
         for number, match in enumerate(item["matches"]):
             written = parse_date(match["date"]) if match["date"] else None
             if written is None:
                 continue
             pointer = f"/rounds/{index}/matches/{number}/date"
-            span = document.locate(pointer)
+            # what locate(pointer) finds: the date's span, else the match's, else further up
+            span = (table.of(match, "date") or table.of(match)) if table is not None else None
+            if span is None:
+                span = document.locate(pointer)
             if (span.line, span.column) in seen:
                 continue
             seen.add((span.line, span.column))
@@ -74,7 +92,8 @@ def nonexistent_date(document: Document) -> Iterator[Hit]:
 
 
 @rule("DA402", "date-outside-round-year", Severity.WARNING,
-      "A match date's year differs from the year the text gives for its round.")
+      "A match date's year differs from the year the text gives for its round.",
+      needs=("matches",))
 def outside_year(document: Document) -> Iterator[Hit]:
     """``First round games took place in 2030`` and a first-round match dated ``March 7, 2031``
     cannot both be right.
@@ -107,7 +126,8 @@ def _first(stage: Stage) -> tuple[_dt.date, bool, Game] | None:
 
 
 @rule("DA403", "rounds-out-of-order", Severity.WARNING,
-      "A round starts before the round it follows.")
+      "A round starts before the round it follows.",
+      needs=("matches",))
 def rounds_out_of_order(document: Document) -> Iterator[Hit]:
     """The first match of a round cannot be dated before the first match of the round before
     it (in the same region, sharing teams with it). Inferred years are not compared across a
@@ -150,7 +170,8 @@ def rounds_out_of_order(document: Document) -> Iterator[Hit]:
 
 
 @rule("DA404", "weekday-mismatch", Severity.WARNING,
-      "The weekday written with a date is not that date's weekday.")
+      "The weekday written with a date is not that date's weekday.",
+      needs=("matches",))
 def weekday_mismatch(document: Document) -> Iterator[Hit]:
     """``Saturday, 31 August 2030`` must fall on a Saturday.
 
@@ -170,7 +191,7 @@ def weekday_mismatch(document: Document) -> Iterator[Hit]:
         iso = match.get("date_iso")
         if not written.weekday or not iso:
             continue
-        named = next((d for d in _WEEKDAYS if d.startswith(written.weekday.lower()[:3])), None)
+        named = _WEEKDAY_OF.get(written.weekday.lower()[:3])
         actual = _WEEKDAYS[_dt.date.fromisoformat(iso).weekday()]
         if named is not None and named != actual:
             yield Hit(f"{match['date']!r}: {iso} is a {actual.title()}", pointer)

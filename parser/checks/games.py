@@ -8,6 +8,7 @@ import datetime as _dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..model.dates import parse_date
@@ -15,6 +16,7 @@ from ..records import record
 from .teams import normalise
 
 COUNTED = frozenset({"played", "forfeit", "awarded", "walkover"})
+_UNKNOWN = object()  # a game's date not yet worked out
 _SIDE = re.compile(r"\b(third|3rd)[ -]place|bronze|\bplate\b|consolation|\blosers?\b|repechage",
                    re.I)
 
@@ -40,7 +42,15 @@ class Game:
 
     @property
     def when(self) -> tuple[_dt.date, bool] | None:
-        """The match date and whether its year was written (not inferred), if known."""
+        """The match date and whether its year was written (not inferred), if known (worked
+        out once per game, kept beside its fields: several checks ask for every game of a
+        stage and of the next)."""
+        known = self.__dict__.get("_when", _UNKNOWN)
+        if known is _UNKNOWN:
+            known = self.__dict__["_when"] = self._date()
+        return known  # type: ignore[no-any-return]
+
+    def _date(self) -> tuple[_dt.date, bool] | None:
         iso = self.data.get("date_iso")
         if not iso:
             return None
@@ -89,6 +99,9 @@ class Stage:
     # merged from: ``contains`` is asked for every fact and finding, stages can have hundreds
     _ranges: tuple[int, list[int], list[int]] | None = field(
         default=None, init=False, repr=False, compare=False)
+    # ``crowded`` worked out once, for the ties it was worked out from
+    _crowded: tuple[int, set[str]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -98,7 +111,7 @@ class Stage:
     @property
     def beside(self) -> bool:
         """A stage beside the main draw (third-place match, plate, repechage)."""
-        return bool(_SIDE.search(self.name))
+        return _beside(self.name)
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -128,12 +141,22 @@ class Stage:
         return at >= 0 and line <= ends[at]
 
     def crowded(self) -> set[str]:
-        """Teams in more than one tie of this stage."""
+        """Teams in more than one tie of this stage (shared by the checks that ask: read it,
+        do not change it)."""
+        if self._crowded is not None and self._crowded[0] == len(self.ties):
+            return self._crowded[1]
         count: dict[str, int] = defaultdict(int)
         for tie in self.ties:
             for key in set(tie.teams):
                 count[key] += 1
-        return {key for key, number in count.items() if number > 1}
+        found = {key for key, number in count.items() if number > 1}
+        self._crowded = (len(self.ties), found)
+        return found
+
+
+@lru_cache(maxsize=1024)
+def _beside(name: str) -> bool:
+    return bool(_SIDE.search(name))
 
 
 def merged_ranges(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -158,26 +181,26 @@ class Bracket:
     aliases: dict[str, str]
     # successors and predecessors by ``id`` of the stage, worked out once (many checks ask
     # for every stage; the stages are complete when the bracket is made)
-    _next: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
-                                          compare=False)
-    _before: dict[int, list[Stage]] = field(default_factory=dict, init=False, repr=False,
-                                            compare=False)
+    _next: dict[int, tuple[Stage, ...]] = field(default_factory=dict, init=False, repr=False,
+                                                compare=False)
+    _before: dict[int, tuple[Stage, ...]] = field(default_factory=dict, init=False,
+                                                  repr=False, compare=False)
 
-    def successors(self, stage: Stage) -> list[Stage]:
-        """The stage(s) the winners of ``stage`` play next."""
+    def successors(self, stage: Stage) -> tuple[Stage, ...]:
+        """The stage(s) the winners of ``stage`` play next (shared: a tuple, not a copy)."""
         found = self._next.get(id(stage))
         if found is None:
-            found = self._next[id(stage)] = self._successors(stage)
-        return list(found)
+            found = self._next[id(stage)] = tuple(self._successors(stage))
+        return found
 
-    def predecessors(self, stage: Stage) -> list[Stage]:
+    def predecessors(self, stage: Stage) -> tuple[Stage, ...]:
         """The stages whose successors include ``stage``."""
         found = self._before.get(id(stage))
         if found is None:
-            found = self._before[id(stage)] = [
+            found = self._before[id(stage)] = tuple(
                 s for s in self.stages
-                if s is not stage and any(n is stage for n in self.successors(s))]
-        return list(found)
+                if s is not stage and any(n is stage for n in self.successors(s)))
+        return found
 
     def _successors(self, stage: Stage) -> list[Stage]:
         if stage.beside or not stage.knockout:

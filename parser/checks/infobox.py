@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from ..diagnostics import Severity
 from ..model.document import Document
 from .base import Hit, rule
+from .memo import once_per_document
 from .stages import Tie, bracket
 from .teams import normalise
 
@@ -24,6 +26,7 @@ _FINAL = re.compile(r"\bfinals?\b|^match$|^details$", re.I)
 USUAL_GAPS = (1, 2, 4)
 
 
+@lru_cache(maxsize=1024)
 def years(text: str) -> tuple[int, int] | None:
     """(first, last) year of ``2031``, ``2031–32`` or ``2031-2032`` at the start of ``text``."""
     found = _YEAR.search(text)
@@ -43,10 +46,19 @@ def _fields(document: Document) -> Iterator[tuple[int, dict[str, Any]]]:
 
 
 def _field(document: Document, name: str) -> tuple[str, dict[str, Any]] | None:
+    """The first field ``name`` with a value, and the pointer to that value."""
+    return _filled_fields(document).get(name)
+
+
+@once_per_document
+def _filled_fields(document: Document) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Name -> (pointer, field) of the first field of each name with a value (six checks ask
+    for fields by name, once per document rather than a scan per question)."""
+    out: dict[str, tuple[str, dict[str, Any]]] = {}
     for index, item in _fields(document):
-        if item["name"] == name and item["value"] not in (None, ""):
-            return f"/infobox/fields/{index}/value", item
-    return None
+        if item["name"] not in out and item["value"] not in (None, ""):
+            out[item["name"]] = (f"/infobox/fields/{index}/value", item)
+    return out
 
 
 def _season(item: dict[str, Any]) -> tuple[int, int] | None:
@@ -55,7 +67,8 @@ def _season(item: dict[str, Any]) -> tuple[int, int] | None:
 
 
 @rule("IB501", "year-differs-from-title", Severity.ERROR,
-      "The infobox year contradicts the year in the title.")
+      "The infobox year contradicts the year in the title.",
+      needs=("infobox",))
 def year_vs_title(document: Document) -> Iterator[Hit]:
     """``= 2031 Elm Cup =`` and ``- Year: 2030`` cannot both be right.
 
@@ -93,7 +106,8 @@ def _reference(document: Document) -> tuple[int, str] | None:
 
 
 @rule("IB502", "season-sequence", Severity.WARNING,
-      "The previous or next season does not fit the season's year.")
+      "The previous or next season does not fit the season's year.",
+      needs=("infobox",))
 def season_sequence(document: Document) -> Iterator[Hit]:
     """Previous and next season sit an equal number of years away (1, 2 or 4); one edition may
     be skipped (gaps 1 and 2). A previous season after this one is always wrong.
@@ -142,7 +156,8 @@ def season_sequence(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB503", "number-not-read", Severity.WARNING,
-      "A numeric infobox field holds a value that is not a number.")
+      "A numeric infobox field holds a value that is not a number.",
+      needs=("infobox",))
 def number_not_read(document: Document) -> Iterator[Hit]:
     """Team counts, scores, attendances and years must be numbers (``64``, ``18,402``,
     ``2031–32``).
@@ -170,7 +185,8 @@ def number_not_read(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB504", "leaked-template-fragment", Severity.INFO,
-      "A template parameter leaked into an infobox value (kept under 'leaked').")
+      "A template parameter leaked into an infobox value (kept under 'leaked').",
+      needs=("infobox",))
 def leaked_fragment(document: Document) -> Iterator[Hit]:
     """``- Champions: Elm FC |runner-up = Oak SC``: the ``|runner-up = ...`` part belongs to
     another field; the value is cleaned and the fragment kept in the JSON.
@@ -202,7 +218,8 @@ def _final(document: Document) -> Tie | None:
 
 
 @rule("IB505", "champion-lost-final", Severity.ERROR,
-      "The infobox champion (or runner-up) is the other finalist.")
+      "The infobox champion (or runner-up) is the other finalist.",
+      needs=("infobox", "matches"))
 def champion_vs_final(document: Document) -> Iterator[Hit]:
     """The champion must be the winner of the final and the runner-up its loser.
 
@@ -237,7 +254,8 @@ def champion_vs_final(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB506", "final-score-differs", Severity.ERROR,
-      "The infobox score of a single match differs from the match itself.")
+      "The infobox score of a single match differs from the match itself.",
+      needs=("infobox", "matches"))
 def final_score(document: Document) -> Iterator[Hit]:
     """``Team1``/``Team1Score``/``Team2``/``Team2Score`` must repeat the final's score.
 

@@ -22,7 +22,8 @@ def _num_teams(document: Document) -> tuple[int, dict[str, Any]] | None:
 
 
 @rule("CO104", "infobox-count-mismatch", Severity.WARNING,
-      "The infobox team count matches no set of teams the document lists.")
+      "The infobox team count matches no set of teams the document lists.",
+      needs=("infobox",))
 def infobox_count(document: Document) -> Iterator[Hit]:
     """``Num Teams`` is compared with the distinct teams of the rounds, of the entrant lists,
     and of both together; a value that matches none of them is very likely wrong.
@@ -46,8 +47,10 @@ def infobox_count(document: Document) -> Iterator[Hit]:
         Elm FC 2-1 Oak SC
     """
     found = _num_teams(document)
+    if found is None:
+        return
     scoped = global_scopes(document)
-    if found is None or not scoped:
+    if not scoped:
         return
     index, item = found
     if all(item["value"] != size for _, size in scoped):
@@ -57,7 +60,8 @@ def infobox_count(document: Document) -> Iterator[Hit]:
 
 
 @rule("CO105", "infobox-count-scope", Severity.INFO,
-      "Which set of teams the infobox team count was found to count.")
+      "Which set of teams the infobox team count was found to count.",
+      needs=("infobox",))
 def infobox_scope(document: Document) -> Iterator[Hit]:
     """A note saying which scope the infobox team count agrees with, so a reader can see what
     was verified.

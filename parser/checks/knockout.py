@@ -178,7 +178,8 @@ def _bracket_sum(item: dict[str, Any], slot: dict[str, Any], pointer: str) -> It
 
 
 @rule("KO903", "second-leg-not-swapped", Severity.WARNING,
-      "A second leg does not have the first leg's teams the other way round.")
+      "A second leg does not have the first leg's teams the other way round.",
+      needs=("matches",))
 def second_leg_not_swapped(document: Document) -> Iterator[Hit]:
     """In a two-legged tie the second leg is played at the other team's ground: its home
     team is the first leg's away team, and its opponent is the same team.

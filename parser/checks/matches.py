@@ -24,7 +24,8 @@ def _score(game: Game) -> str:
 
 
 @rule("MA301", "draw-without-decider", Severity.WARNING,
-      "A knockout tie ends level with nothing to decide it.")
+      "A knockout tie ends level with nothing to decide it.",
+      needs=("matches",))
 def draw_without_decider(document: Document) -> Iterator[Hit]:
     """A level knockout match needs penalties, a replay, or a sentence naming who went through
     (a level first leg is fine: the second leg decides).
@@ -62,7 +63,8 @@ def _two_leg(stage: Stage, tie: Tie) -> bool:
 
 
 @rule("MA302", "penalties-without-level-score", Severity.ERROR,
-      "A penalty shoot-out follows a score that is not level.")
+      "A penalty shoot-out follows a score that is not level.",
+      needs=("matches",))
 def penalties_not_level(document: Document) -> Iterator[Hit]:
     """A shoot-out only happens after a level score (over two legs: a level aggregate).
 
@@ -94,7 +96,8 @@ def penalties_not_level(document: Document) -> Iterator[Hit]:
 
 
 @rule("MA303", "forfeit-credited-goals", Severity.ERROR,
-      "The side that forfeited a match is credited with goals.")
+      "The side that forfeited a match is credited with goals.",
+      needs=("matches",))
 def forfeit_goals(document: Document) -> Iterator[Hit]:
     """In ``0-2 (forfeit)`` the side with fewer goals forfeited; it cannot have scored.
 
@@ -120,7 +123,8 @@ def forfeit_goals(document: Document) -> Iterator[Hit]:
 
 
 @rule("MA304", "forfeit-scorelines-differ", Severity.WARNING,
-      "Forfeits (or awarded results) in one document use different scorelines.")
+      "Forfeits (or awarded results) in one document use different scorelines.",
+      needs=("matches",))
 def forfeit_scorelines(document: Document) -> Iterator[Hit]:
     """One competition awards one scoreline for a forfeit; a different one is very likely a
     typo. Forfeits and awarded results are compared separately.
@@ -158,7 +162,8 @@ def _scoreline(game: Game) -> tuple[int, int]:
     return max(home, away), min(home, away)
 
 
-@rule("MA305", "plays-itself", Severity.ERROR, "A match has the same team on both sides.")
+@rule("MA305", "plays-itself", Severity.ERROR, "A match has the same team on both sides.",
+      needs=("matches",))
 def plays_itself(document: Document) -> Iterator[Hit]:
     """Home and away name the same team (after folding case, accents and punctuation).
 
@@ -179,7 +184,8 @@ def plays_itself(document: Document) -> Iterator[Hit]:
 
 
 @rule("MA306", "implausible-score", Severity.WARNING,
-      f"A side is credited with more than {MAX_GOALS} goals.")
+      f"A side is credited with more than {MAX_GOALS} goals.",
+      needs=("matches",))
 def implausible_score(document: Document) -> Iterator[Hit]:
     """Scores above thirty goals for one side are almost always typos (``3-0`` typed ``30-0``).
 
@@ -223,7 +229,8 @@ def shootout_scores() -> frozenset[tuple[int, int]]:
 
 
 @rule("MA307", "impossible-shootout", Severity.WARNING,
-      "A penalty shoot-out score that no shoot-out can end on.")
+      "A penalty shoot-out score that no shoot-out can end on.",
+      needs=("matches",))
 def impossible_shootout(document: Document) -> Iterator[Hit]:
     """A shoot-out ends as soon as one side cannot catch up over five kicks each, then goes to
     sudden death: ``4–4``, ``5–2`` and ``6–3`` cannot be final shoot-out scores.

@@ -19,7 +19,8 @@ from .teams import normalise
 
 
 @rule("NA701", "near-miss-name", Severity.WARNING,
-      "A team in a later round is spelt almost like a team of an earlier round.")
+      "A team in a later round is spelt almost like a team of an earlier round.",
+      needs=("matches",))
 def near_miss_name(document: Document) -> Iterator[Hit]:
     """``Quarrington Rover FC`` in the quarter-finals, where the first round had
     ``Quarrington Rovers FC``, is one team misspelt: one finding names both spellings.

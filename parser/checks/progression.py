@@ -28,7 +28,8 @@ def _knockout(brk: Bracket) -> Iterator[Stage]:
 
 
 @rule("PR201", "loser-advances", Severity.ERROR,
-      "A team that lost its tie plays in the next round.")
+      "A team that lost its tie plays in the next round.",
+      needs=("matches",))
 def loser_advances(document: Document) -> Iterator[Hit]:
     """The loser of a decided tie (by score, aggregate, penalties, walkover or award) must not
     play the next round. A next round that holds most of the losers is a losers' draw and is
@@ -70,7 +71,8 @@ def loser_advances(document: Document) -> Iterator[Hit]:
 
 
 @rule("PR202", "winner-missing", Severity.WARNING,
-      "A team that won its tie does not appear in the next round.")
+      "A team that won its tie does not appear in the next round.",
+      needs=("matches",))
 def winner_missing(document: Document) -> Iterator[Hit]:
     """When the next round is listed (it holds teams of this round), every winner of this
     round should play in it.
@@ -113,7 +115,8 @@ def winner_missing(document: Document) -> Iterator[Hit]:
 
 
 @rule("PR203", "plays-twice-in-round", Severity.ERROR,
-      "A team plays two different ties in one knockout round.")
+      "A team plays two different ties in one knockout round.",
+      needs=("matches",))
 def plays_twice(document: Document) -> Iterator[Hit]:
     """Legs of one tie and replays against the same opponent are one tie; a second opponent
     in the same knockout round is a contradiction.
@@ -149,7 +152,8 @@ def _opponent(game: Game, key: str) -> str:
 
 
 @rule("PR204", "played-before-previous-round", Severity.WARNING,
-      "A match is dated before the same team's match in the previous round.")
+      "A match is dated before the same team's match in the previous round.",
+      needs=("matches",))
 def played_before(document: Document) -> Iterator[Hit]:
     """A team's match in a round cannot come before its match in the round before. Dates whose
     year was inferred are not compared across a turn of the year.
@@ -187,7 +191,8 @@ def played_before(document: Document) -> Iterator[Hit]:
                 when = game.when
                 if when is None:
                     continue
-                earlier = [(key, latest[key]) for key in dict.fromkeys((game.home, game.away))
+                keys = (game.home,) if game.home == game.away else (game.home, game.away)
+                earlier = [(key, latest[key]) for key in keys
                            if key in latest and when[0] < latest[key][0]
                            and _comparable(when, latest[key][:2])]
                 if earlier:

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..records import record
+from .memo import Memo
 from .teams import normalise
 
 GENERIC_NOUNS = frozenset({"team", "club", "side", "entrant", "participant", "entry", "member"})
@@ -45,9 +46,19 @@ class Listing:
 
 
 def sections(data: dict[str, Any]) -> list[SectionSpan]:
-    """Every section in document order."""
+    """Every section in document order (worked out once per section tree: several checks
+    ask, and ``innermost`` keeps its line table for the list it is given; read the list,
+    do not change it)."""
+    tree = data.get("sections", [])
+    return _section_lists.get(tree) or _section_lists.keep(tree, _sections(tree))
+
+
+_section_lists: Memo[list[SectionSpan]] = Memo()
+
+
+def _sections(tree: list[dict[str, Any]]) -> list[SectionSpan]:
     out: list[SectionSpan] = []
-    stack = list(reversed(data.get("sections", [])))
+    stack = list(reversed(tree))
     while stack:
         item = stack.pop()
         out.append(SectionSpan(item["title"], item["level"], item["line"], item["end_line"]))
@@ -61,23 +72,23 @@ def innermost(spans: list[SectionSpan], line: int) -> SectionSpan | None:
     return table[line] if 0 <= line < len(table) else None
 
 
-_line_tables: list[tuple[list[SectionSpan], list[SectionSpan | None]]] = []
+_line_tables: Memo[list[SectionSpan | None]] = Memo()
 
 
 def _by_line(spans: list[SectionSpan]) -> list[SectionSpan | None]:
     """``innermost`` for every line at once, kept for the last ``spans`` list: the checks
     ask line by line, and scanning every section each time was quadratic. The sweep
     visits the sections in the same order and keeps the same one a scan would."""
-    if _line_tables and _line_tables[0][0] is spans:
-        return _line_tables[0][1]
+    known = _line_tables.get(spans)
+    if known is not None:
+        return known
     table: list[SectionSpan | None] = [None] * (max((s.end_line for s in spans), default=0) + 1)
     for span in spans:
         for line in range(max(span.line, 0), span.end_line + 1):
             found = table[line]
             if found is None or span.level >= found.level:
                 table[line] = span
-    _line_tables[:] = [(spans, table)]
-    return table
+    return _line_tables.keep(spans, table)
 
 
 def is_player_table(entrant: dict[str, Any]) -> bool:
@@ -117,21 +128,21 @@ class _Index:
     lines: list[int]  # the lines of ``by_line``
 
 
-_last: list[_Index] = []
+_last: Memo[_Index] = Memo()
 
 
 def _indexed(data: dict[str, Any]) -> _Index:
     entrants = data.get("entrants", [])
-    if _last and _last[0].entrants is entrants and _last[0].size == len(entrants):
-        return _last[0]  # the same document (the index holds it, so its id is not reused)
+    known = _last.get(entrants)
+    if known is not None and known.size == len(entrants):
+        return known  # the same document's entrants, not changed since
     teams = [(i, e) for i, e in enumerate(entrants) if not is_player_table(e)]
     keyed = [(int(e["line"]), int(e["block_line"]), e["label"], normalise(e["name"]))
              for _, e in teams]
     by_line = sorted(range(len(keyed)), key=lambda i: keyed[i][0])
     found = _Index(entrants, len(entrants), teams, keyed, by_line,
                    [keyed[i][0] for i in by_line])
-    _last[:] = [found]
-    return found
+    return _last.keep(entrants, found)
 
 
 def distinct(listed: list[Listing]) -> set[str]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..model.document import Document
 from .games import COUNTED, Bracket, Game, Stage, Tie
+from .memo import once_per_document
 from .teams import KeyPool, normalise
 from .ties import decide_stage
 
@@ -56,7 +57,7 @@ def _aliases(stages: list[Stage], rounds: list[dict[str, Any]]) -> dict[str, str
         keys = {normalise(m[side]) for i in stage.rounds for m in rounds[i]["matches"]
                 for side in ("home", "away") if m[side]}
         pool = KeyPool(known - keys)  # what closest(key, known - keys) sorts, for every key
-        for key in sorted(keys - known):
+        for key in sorted(keys - known) if pool.keys else ():  # an empty pool has no alias
             found = pool.closest(key)
             if found is not None:
                 aliases[key] = found
@@ -91,17 +92,7 @@ def build(document: Document) -> Bracket:
     return Bracket(stages, names, aliases)
 
 
-_CACHE: dict[int, tuple[dict[str, Any], Bracket]] = {}
-
-
+@once_per_document
 def bracket(document: Document) -> Bracket:
     """The bracket of ``document``, computed once per document for all checks."""
-    key = id(document.data)
-    cached = _CACHE.get(key)
-    if cached is not None and cached[0] is document.data:
-        return cached[1]
-    if len(_CACHE) > 8:
-        _CACHE.clear()
-    result = build(document)
-    _CACHE[key] = (document.data, result)
-    return result
+    return build(document)

@@ -36,7 +36,8 @@ def _rows(document: Document) -> Iterator[tuple[str, dict[str, Any], dict[str, A
 
 
 @rule("ST801", "played-not-sum-of-results", Severity.ERROR,
-      "A standings row's won, drawn and lost do not add up to its matches played.")
+      "A standings row's won, drawn and lost do not add up to its matches played.",
+      needs=("standings",))
 def played_not_sum(document: Document) -> Iterator[Hit]:
     """``Pld`` must be ``W + D + L``.
 
@@ -66,7 +67,8 @@ def played_not_sum(document: Document) -> Iterator[Hit]:
 
 
 @rule("ST802", "goal-difference-wrong", Severity.ERROR,
-      "A standings row's goal difference is not its goals for minus its goals against.")
+      "A standings row's goal difference is not its goals for minus its goals against.",
+      needs=("standings",))
 def goal_difference_wrong(document: Document) -> Iterator[Hit]:
     """``GD`` must be ``GF − GA``.
 
@@ -96,7 +98,8 @@ def goal_difference_wrong(document: Document) -> Iterator[Hit]:
 
 
 @rule("ST803", "points-wrong", Severity.ERROR,
-      "A standings row's points are not what its results earn, and no adjustment is noted.")
+      "A standings row's points are not what its results earn, and no adjustment is noted.",
+      needs=("standings",))
 def points_wrong(document: Document) -> Iterator[Hit]:
     """``Pts`` must be the points rule (3 for a win, 1 for a draw unless the table says
     otherwise) applied to ``W`` and ``D``, plus any adjustment; a row whose note speaks of a
@@ -143,7 +146,8 @@ def closed_group(document: Document, table: dict[str, Any]) -> bool:
 
 
 @rule("ST804", "group-does-not-balance", Severity.ERROR,
-      "A group's goals for and against, or its wins and losses, do not balance.")
+      "A group's goals for and against, or its wins and losses, do not balance.",
+      needs=("standings",))
 def group_unbalanced(document: Document) -> Iterator[Hit]:
     """In a closed group every goal scored is one conceded and every win is another team's
     loss, so the columns' totals must be equal (and the draws even).
@@ -186,7 +190,8 @@ def group_unbalanced(document: Document) -> Iterator[Hit]:
 
 
 @rule("ST805", "positions-out-of-points-order", Severity.WARNING,
-      "A team is placed below a team with fewer points.")
+      "A team is placed below a team with fewer points.",
+      needs=("standings",))
 def positions_out_of_order(document: Document) -> Iterator[Hit]:
     """Tables are ordered by points (tie-breakers only order teams level on points). Tables
     split into sections (``split``) or ranked otherwise (``ranking_style``), and disqualified

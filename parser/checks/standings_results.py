@@ -63,7 +63,8 @@ def _differences(row: dict[str, Any], table: dict[str, Any], found: Tally
 
 
 @rule("ST806", "standings-differ-from-results", Severity.WARNING,
-      "A standings row differs from the table worked out from the group's own matches.")
+      "A standings row differs from the table worked out from the group's own matches.",
+      needs=("standings", "matches"))
 def standings_vs_results(document: Document) -> Iterator[Hit]:
     """Where a group's matches are all there for a team (as many as the table says it
     played), its wins, draws, losses and goals must be what those matches give; more

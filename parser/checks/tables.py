@@ -16,6 +16,7 @@ from ..model.document import Document
 from . import scopes
 from .base import Hit, rule
 from .infobox import years
+from .memo import once_per_document
 from .teams import normalise
 
 _STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
@@ -40,23 +41,31 @@ def tables(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
         stack[:0] = [(f"{pointer}/children/{i}", c) for i, c in enumerate(section["children"])]
 
 
-def _match_lines(data: dict[str, Any]) -> set[int]:
-    return {m["line"] for r in data.get("rounds", []) for m in r["matches"]}
+@once_per_document
+def _tables(document: Document) -> list[tuple[str, dict[str, Any]]]:
+    """``tables`` once per document: three checks ask."""
+    return list(tables(document.data))
+
+
+@once_per_document
+def _match_lines(document: Document) -> frozenset[int]:
+    return frozenset(m["line"] for r in document.data.get("rounds", []) for m in r["matches"])
 
 
 def _rows(document: Document, *, unread: bool = True
           ) -> Iterator[tuple[str, dict[str, Any], int, dict[str, Any]]]:
     """(table pointer, table, row index, row) for complete rows (``unread``: no match was read
     from them)."""
-    matched = _match_lines(document.data) if unread else set()
-    for pointer, table in tables(document.data):
+    matched = _match_lines(document) if unread else frozenset()
+    for pointer, table in _tables(document):
         for index, row in enumerate(table["rows"]):
             if not row["truncated"] and row["line"] not in matched:
                 yield pointer, table, index, row
 
 
 @rule("TL601", "row-has-extra-cells", Severity.WARNING,
-      "A table row has more filled cells than its header has columns.")
+      "A table row has more filled cells than its header has columns.",
+      needs=("tables",))
 def extra_cells(document: Document) -> Iterator[Hit]:
     """A value beyond the last column has no column to belong to (checked even when a match
     was read from the row).
@@ -81,7 +90,8 @@ def extra_cells(document: Document) -> Iterator[Hit]:
 
 
 @rule("TL602", "row-has-missing-cells", Severity.INFO,
-      "A table row has fewer cells than its header (often a collapsed spanned cell).")
+      "A table row has fewer cells than its header (often a collapsed spanned cell).",
+      needs=("tables",))
 def missing_cells(document: Document) -> Iterator[Hit]:
     """Spanned cells collapse in the flat form, so a short row is a note, not a fault.
 
@@ -113,7 +123,8 @@ def _required(table: dict[str, Any]) -> list[int]:
 
 
 @rule("TL603", "required-cell-empty", Severity.WARNING,
-      "A row leaves its club cell (or a results table's team cell) empty.")
+      "A row leaves its club cell (or a results table's team cell) empty.",
+      needs=("tables",))
 def required_cell_empty(document: Document) -> Iterator[Hit]:
     """A filled row of a results or entrants table needs its team cells.
 
@@ -138,7 +149,8 @@ def required_cell_empty(document: Document) -> Iterator[Hit]:
 
 
 @rule("TL604", "duplicate-entrant", Severity.WARNING,
-      "A team is listed twice in one list, or in two differently labelled lists of a section.")
+      "A team is listed twice in one list, or in two differently labelled lists of a section.",
+      needs=("entrants",))
 def duplicate_entrant(document: Document) -> Iterator[Hit]:
     """A team cannot take two places in one list, nor be both a division winner and an
     at-large berth. (A bare list of qualified teams followed by a table about them is fine.)
@@ -173,7 +185,8 @@ def duplicate_entrant(document: Document) -> Iterator[Hit]:
 
 
 @rule("TL605", "unknown-state-code", Severity.WARNING,
-      "A list of US state codes holds a code that is no state.")
+      "A list of US state codes holds a code that is no state.",
+      needs=("entrants",))
 def unknown_state(document: Document) -> Iterator[Hit]:
     """In a list whose items carry US state (or Canadian province) codes, ``(XZ)`` is none.
 
@@ -217,7 +230,8 @@ def _season_end(document: Document) -> int | None:
 
 
 @rule("TL606", "year-after-season", Severity.WARNING,
-      "An entrant's last appearance is later than the season itself.")
+      "An entrant's last appearance is later than the season itself.",
+      needs=("entrants",))
 def year_after_season(document: Document) -> Iterator[Hit]:
     """A team's previous appearance cannot come after the season the article is about.
 

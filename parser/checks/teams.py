@@ -31,6 +31,8 @@ _SPACED_LETTERS = re.compile(r"\b(?:[a-z] ){1,4}[a-z]\b")
 _PUNCT = re.compile(r"[^\w\s]")
 _DROPPED = re.compile(r"['’`.]")
 _UNDER = re.compile(r"\bu (\d{2})\b")
+# U+0300-U+036F less U+034F (the grapheme joiner, of combining class 0): all combining
+_COMMON_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]")
 
 
 @lru_cache(maxsize=16384)
@@ -39,17 +41,31 @@ def normalise(name: str) -> str:
     if name.isascii():  # NFKD changes no ASCII text and it has no combining marks
         text = name.lower()
     else:
-        text = unicodedata.normalize("NFKD", name)
-        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ").replace("football club", "fc")
+        text = _without_marks(unicodedata.normalize("NFKD", name)).lower()
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if "football club" in text:
+        text = text.replace("football club", "fc")
     if not text.replace(" ", "").isalnum():  # the substitutions change letters and digits alone
         text = _PUNCT.sub(" ", _DROPPED.sub("", text))
-    words = [_WORD_FORMS.get(word, word) for word in text.split()]
+    words = text.split()
+    if "saint" in text or "sankt" in text or "utd" in text:  # the words of _WORD_FORMS
+        words = [_WORD_FORMS.get(word, word) for word in words]
     text = " ".join(words)
-    if any(len(word) == 1 for word in words):  # spaced letters and "u 23" need a 1-letter word
+    if 1 in map(len, words):  # spaced letters and "u 23" need a 1-letter word
         text = _SPACED_LETTERS.sub(lambda m: m.group(0).replace(" ", ""), text)
         text = _UNDER.sub(r"u\1", text)
     return text
+
+
+def _without_marks(text: str) -> str:
+    """``text`` without its combining characters. Most are accents of the Combining
+    Diacritical Marks block, removed at once: when nothing but ASCII is left, no other
+    combining character was there."""
+    stripped = _COMMON_MARKS.sub("", text)
+    if stripped.isascii():
+        return stripped
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def _markers(key: str) -> frozenset[str]:
@@ -98,14 +114,23 @@ class KeyPool:
         self._by_length: dict[int, list[int]] = {}
         for index, key in enumerate(self.keys):
             self._by_length.setdefault(len(key), []).append(index)
+        self._in_reach: dict[int, list[str]] = {}  # key length -> the keys in reach, sorted
+
+    def in_reach(self, size: int) -> list[str]:
+        """The keys at most ``MAX_EDITS`` longer or shorter than ``size``, in sorted order
+        (worked out once per length: the keys of a document cluster around a few)."""
+        found = self._in_reach.get(size)
+        if found is None:
+            near = sorted(index for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
+                          for index in self._by_length.get(length, ()))
+            found = self._in_reach[size] = [self.keys[index] for index in near]
+        return found
 
     def closest(self, key: str) -> str | None:
         """What ``closest_in(key, self.keys)`` gives (``key`` not among the keys)."""
-        size = len(key)
-        near = [index for length in range(size - MAX_EDITS, size + MAX_EDITS + 1)
-                for index in self._by_length.get(length, ())]
-        if len(near) < len(self.keys):
-            near.sort()
-            if closest_in(key, [self.keys[index] for index in near]) is None:
-                return None
+        if not self.keys:
+            return None  # the pool of a document's first stage
+        near = self.in_reach(len(key))
+        if len(near) < len(self.keys) and closest_in(key, near) is None:
+            return None
         return closest_in(key, self.keys)

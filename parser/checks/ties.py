@@ -49,7 +49,8 @@ def _set(tie: Tie, winner: str, how: str) -> None:
 
 def _decide(tie: Tie, facts: dict[str, str]) -> None:
     first, second = tie.teams
-    told = next((key for key in tie.teams if key in facts), None)
+    told = None if not facts else first if first in facts else second if second in facts \
+        else None
     games = tie.games
     legs = len(games) > 1 and (any(g.data["leg"] for g in games) or _decisive(games[0]))
     if legs and all(g.goals(first) is not None and g.goals(second) is not None for g in games):

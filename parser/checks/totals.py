@@ -56,7 +56,8 @@ def _complete(document: Document) -> bool:
 
 
 @rule("IB507", "infobox-matches-differ", Severity.WARNING,
-      "The infobox's number of matches differs from the matches played on the page.")
+      "The infobox's number of matches differs from the matches played on the page.",
+      needs=("infobox",))
 def matches_total(document: Document) -> Iterator[Hit]:
     """``matches`` in the infobox counts the matches played: never fewer than the page holds,
     and on a complete page (every round played) not more either.
@@ -90,7 +91,8 @@ def matches_total(document: Document) -> Iterator[Hit]:
 
 
 @rule("IB508", "infobox-goals-differ", Severity.WARNING,
-      "The infobox's number of goals differs from the goals of the matches played on the page.")
+      "The infobox's number of goals differs from the goals of the matches played on the page.",
+      needs=("infobox",))
 def goals_total(document: Document) -> Iterator[Hit]:
     """``goals`` in the infobox adds up the goals of the matches played (shoot-outs do not
     count): never fewer than the page's, and on a complete page not more either.

@@ -57,7 +57,12 @@ class SpanRecorder:
         error, no finding), so the table is worked out on first use. ``root`` must not
         change before then.
         """
-        return SpanTable(lambda: self.walk(root), lambda pointer: self.find(root, pointer))
+        return SpanTable(lambda: self.walk(root), lambda pointer: self.find(root, pointer),
+                         self.recorded)
+
+    def recorded(self, obj: Any, key: str = "") -> Span | None:
+        """The span marked for ``obj`` (``key`` empty) or for its field ``key``, if any."""
+        return self._spans.get((id(obj), key))
 
     def find(self, root: Any, pointer: str) -> Span | None:
         """What ``walk(root)`` maps ``pointer`` to, found by following the pointer alone.
@@ -145,13 +150,26 @@ class SpanTable(dict[str, Span]):
     dict would; a copy or a pickle is a plain ``dict``.
     """
 
-    __slots__ = ("_fill", "_find")
+    __slots__ = ("_fill", "_find", "_recorded")
 
     def __init__(self, fill: Callable[[], dict[str, Span]],
-                 find: Callable[[str], Span | None] | None = None) -> None:
+                 find: Callable[[str], Span | None] | None = None,
+                 recorded: Callable[[Any, str], Span | None] | None = None) -> None:
         super().__init__()
         self._fill: Callable[[], dict[str, Span]] | None = fill
         self._find = find
+        self._recorded = recorded
+
+    def of(self, obj: Any, key: str = "") -> Span | None:
+        """The span marked for the JSON object ``obj`` itself (``key`` empty) or for its field
+        ``key``, found by the object's identity instead of by following a pointer from the
+        root; None when nothing was marked (or the table has no recorder).
+
+        For an object in a list, ``of(obj)`` is what ``get`` gives for its pointer, and for
+        a field holding no object or list, ``of(obj, key)`` is what ``get`` gives for the
+        field's pointer; the checks know the objects they report on and ask by the
+        thousand."""
+        return self._recorded(obj, key) if self._recorded is not None else None
 
     def _ready(self) -> None:
         fill = self._fill
