@@ -161,7 +161,7 @@ def version_text() -> str:
         except PackageNotFoundError:
             return "?"
 
-    from ..markup.wiki import c_tokenizer
+    from ..markup.tokenizer import c_tokenizer
 
     tokenizer = "C tokenizer" if c_tokenizer() else (
         "pure-Python tokenizer: its C extension did not load, parsing is slower")

@@ -12,9 +12,9 @@ def one_line(text: str, limit: int = 1000) -> str:
 
 
 def warn_slow_tokenizer() -> None:
-    from ..markup.wiki import c_tokenizer
+    from ..markup.tokenizer import c_tokenizer
 
-    if not c_tokenizer():
+    if not c_tokenizer(load=False):  # a flat file without markup never loads it
         print("scoreline: warning: mwparserfromhell's C tokenizer did not load; using its "
               "pure-Python tokenizer, which is much slower", file=sys.stderr)
 

@@ -11,33 +11,14 @@ out) while ``raw_index`` maps a column of ``text`` back to the file.
 from __future__ import annotations
 
 import bisect
-import html
-import re
-
-import mwparserfromhell
-from mwparserfromhell.nodes import (
-    Comment,
-    ExternalLink,
-    HTMLEntity,
-    Tag,
-    Text,
-    Wikilink,
-)
-from mwparserfromhell.nodes import (
-    Heading as MwHeading,
-)
 
 from ..guard import at
-from ..read.characters import plain_characters
 from ..read.source import Source
 from ..records import record
-from .plan import RESTORE, neutralise, plan
-
-_QUOTES = re.compile(r"'{2,}")
-# Inside plain text: bold/italic quotes, and character references mwparserfromhell leaves as
-# text because its entity table is HTML 4's (``&hyphen;``, ``&thinsp;`` in HTML 5).
-_TEXT_MARKUP = re.compile(
-    r"'{2,}|&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+from .inline import Replacement, clean_inline, reduce_node, text_replacements
+from .plain import headings as plain_headings
+from .plain import is_plain
+from .plan import RESTORE, plan
 
 
 @record(slots=True)
@@ -102,118 +83,37 @@ class WikiScan:
     notes: tuple[WikiNote, ...] = ()
 
 
-@record(slots=True)
-class Replacement:
-    """Inline markup at ``start:end`` of the text, shown as ``clean`` (shared by both readers)."""
-
-    start: int
-    end: int
-    clean: str
-    kind: str
-    marker: str | None = None
-
-
-def _reduce(node: object) -> tuple[str, str, str | None]:
-    """(clean text, kind, marker) for a non-text node."""
-    if isinstance(node, Comment):
-        return "", "comment", None
-    if isinstance(node, Wikilink):
-        inner = node.text if node.text is not None else node.title
-        return clean_inline(str(inner)), "link", None
-    if isinstance(node, ExternalLink):
-        return clean_inline(str(node.title or "")), "link", None
-    if isinstance(node, HTMLEntity):
-        return plain_characters(html.unescape(str(node))), "entity", None
-    if isinstance(node, Tag):
-        name = str(node.tag).strip().lower()
-        if name == "section":
-            return "", "marker", str(node).strip()
-        if name == "ref":
-            return "", "ref", None
-        if name == "br":
-            return " ", "tag", None
-        if node.self_closing or node.contents is None:
-            return "", "tag", None
-        return clean_inline(str(node.contents)), "tag", None
-    return str(node), "other", None
-
-
-def _decoded(value: str) -> str:
-    """``value`` with the character references mwparserfromhell left as text decoded."""
-    return _TEXT_MARKUP.sub(lambda m: m.group() if m.group().startswith("'")
-                            else plain_characters(html.unescape(m.group())), value)
-
-
-def text_replacements(value: str, offset: int) -> list[Replacement]:
-    """Quotes removed and character references decoded in a text node at ``offset``."""
-    out = []
-    for match in _TEXT_MARKUP.finditer(value):
-        found = match.group()
-        if found.startswith("'"):
-            out.append(Replacement(offset + match.start(), offset + match.end(), "", "quote"))
-            continue
-        decoded = html.unescape(found)
-        if decoded != found:
-            out.append(Replacement(offset + match.start(), offset + match.end(),
-                                   plain_characters(decoded), "entity"))
-    return out
-
-
-def c_tokenizer() -> bool:
-    """Whether mwparserfromhell uses its C tokenizer (it falls back to Python without a word)."""
-    from mwparserfromhell import parser as mw_parser
-
-    return bool(mw_parser.use_c and getattr(mw_parser, "CTokenizer", None) is not None)
-
-
-def clean_inline(text: str) -> str:
-    """Reduce inline wiki markup in a short string to plain text (used for cells and titles)."""
-    if "[" in text or "<" in text or "&" in text or "{" in text:
-        safe = neutralise(text)
-        code = mwparserfromhell.parse(safe, skip_style_tags=True)
-        parts: list[str] = []
-        for node in code.nodes:
-            if isinstance(node, Text):
-                parts.append(_decoded(node.value) if "&" in node.value else node.value)
-            else:
-                parts.append(_reduce(node)[0])
-        text = "".join(parts)
-        if safe is not text:
-            text = text.translate(RESTORE)
-    if "''" in text:
-        text = _QUOTES.sub("", text)
-    return text
-
-
 def scan(source: Source) -> WikiScan:
     """Parse ``source`` with mwparserfromhell and split it into headings and lines.
 
     ``parser.wikiplan`` decides what the tokenizer gets: the whole text, or units
-    with never-closed openers neutralised; long lines are never parsed.
+    with never-closed openers neutralised; long lines are never parsed. A unit without wiki
+    markup (``markup.plain``) is read without the tokenizer, to the same result.
     """
     layout = plan(source.text, source.line_starts, source.long_lines)
     headings: list[Heading] = []
-    heading_lines: set[int] = set()
     replacements: list[Replacement] = []
     restore = layout.restores
     for unit in layout.units:
         if not unit.parse:
             continue
         at(source.line_of(unit.start))
+        if is_plain(unit.text):
+            _scan_plain(source, unit.text, unit.start, restore, headings, replacements)
+            continue
+        import mwparserfromhell
+        from mwparserfromhell.nodes import Heading as MwHeading
+        from mwparserfromhell.nodes import Text
+
         code = mwparserfromhell.parse(unit.text, skip_style_tags=True)
         offset = unit.start
         for node in code.nodes:
             length = len(str(node))
             if isinstance(node, MwHeading):
-                line, column = source.position(offset)
-                title = clean_inline(str(node.title)).strip()
-                raw = str(node)
-                if restore:
-                    title, raw = title.translate(RESTORE), raw.translate(RESTORE)
-                headings.append(Heading(node.level, title, line, column, raw))
-                heading_lines.add(line)
+                headings.append(_heading(source, offset, node.level, str(node.title), str(node),
+                                         restore))
             elif not isinstance(node, Text):
-                clean, kind, marker = _reduce(node)
+                clean, kind, marker = reduce_node(node)
                 if restore:
                     clean = clean.translate(RESTORE)
                     marker = marker.translate(RESTORE) if marker else marker
@@ -222,7 +122,7 @@ def scan(source: Source) -> WikiScan:
                 replacements.extend(text_replacements(node.value, offset))
             offset += length
         del code
-    lines = _lines(source, replacements, heading_lines)
+    lines = _lines(source, replacements, {heading.line for heading in headings})
     notes: list[WikiNote] = []
     if layout.neutralised and layout.first_offset is not None:
         line, column = source.position(layout.first_offset)
@@ -231,6 +131,31 @@ def scan(source: Source) -> WikiScan:
             f"{layout.first_token!r}; read as plain text so that parsing stays fast",
             line, column))
     return WikiScan(tuple(headings), tuple(lines), tuple(notes))
+
+
+def _heading(source: Source, offset: int, level: int, title: str, raw: str,
+             restore: bool) -> Heading:
+    line, column = source.position(offset)
+    title = clean_inline(title).strip()
+    if restore:
+        title, raw = title.translate(RESTORE), raw.translate(RESTORE)
+    return Heading(level, title, line, column, raw)
+
+
+def _scan_plain(source: Source, text: str, offset: int, restore: bool,
+                headings: list[Heading], replacements: list[Replacement]) -> None:
+    """What the tokenizer loop does for a unit that is plain text with headings."""
+    pos = 0
+    for found in [*plain_headings(text), None]:
+        end = found.start if found else len(text)
+        gap = text[pos:end]  # the text node before the heading
+        if "''" in gap or "&" in gap:
+            replacements.extend(text_replacements(gap, offset + pos))
+        if found is None:
+            break
+        headings.append(_heading(source, offset + found.start, found.level, found.title,
+                                 text[found.start:found.end], restore))
+        pos = found.end
 
 
 def _lines(source: Source, replacements: list[Replacement], skip: set[int]) -> list[Line]:

@@ -12,7 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..markup.wiki import Line, clean_inline
+from ..markup.inline import clean_inline
+from ..markup.wiki import Line
 
 # normalised key -> canonical field name
 ALIASES: dict[str, str] = {

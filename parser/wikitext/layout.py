@@ -23,9 +23,10 @@ from typing import Any
 from mwparserfromhell.nodes import Comment, Tag, Template, Text
 from mwparserfromhell.nodes import Heading as MwHeading
 
+from ..markup.inline import Replacement
 from ..markup.lengths import contents_offset, length
 from ..markup.plan import Plan
-from ..markup.wiki import Heading, Line, Replacement, line_with_markup
+from ..markup.wiki import Heading, Line, line_with_markup
 from ..read.source import Source
 from ..records import record
 from .row_params import is_frame, row_kind
