@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from parser.disk_cache import default_cache_dir
 from parser.grammar import cache as grammar_cache
-from parser.grammar.cache import default_cache_dir, load_grammar
+from parser.grammar.cache import load_grammar
 
 OPTIONS = {"parser": "lalr", "lexer": "contextual"}
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

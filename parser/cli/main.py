@@ -31,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scoreline`` console script."""
     closed_streams()
     try:
+        from ..regex_cache import preload
+
+        regexes = preload()  # the patterns an earlier run compiled: not compiled again
         from ..batch.signals import stop_on_signals
 
         with stop_on_signals():  # SIGTERM and SIGHUP: stopped as by Ctrl-C
@@ -42,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 warn_slow_tokenizer()
             status = _commands()[args.command](args)
             sys.stdout.flush()
+            regexes.save()
         return status
     except ScorelineError as error:
         print(f"scoreline: {one_line(str(error))}", file=sys.stderr)

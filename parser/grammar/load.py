@@ -30,7 +30,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .cache import default_cache_dir, load_grammar, load_tables
+from ..disk_cache import default_cache_dir
+from .cache import load_grammar, load_tables
 from .fast_lalr import FastLALR
 
 
