@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from .._version import __version__
-from ..formats import FORMAT_NAMES
 from ..read.forms import FORMS
 
 _CONVERT_EXAMPLE = """examples:
@@ -48,7 +49,27 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
+# what ``scoreline --help`` says of each command (each sub-parser is given the same text)
+HELP = {
+    "convert": "convert articles to JSON",
+    "check": "validate articles and report discrepancies",
+    "rules": "list the finding codes, or explain one",
+    "report": "write an HTML report page per article",
+    "dump": "convert the football pages of MediaWiki XML dumps into JSON Lines and Parquet "
+            "tables",
+    "schema": "print the JSON Schema of the output",
+}
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option (None: none)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser. With ``command`` (one of ``HELP``), only that command's
+    sub-parser gets its arguments, the others just their name and help: all that parsing
+    a ``command`` line or printing ``--help`` needs, for a fraction of the cost."""
     top = argparse.ArgumentParser(
         prog="scoreline",
         description="Parse and validate football competition articles.",
@@ -62,17 +83,26 @@ def build_parser() -> argparse.ArgumentParser:
                      help="show the versions in use and exit")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    for name, add in _SUBPARSERS.items():
+        if command in HELP and name != command:
+            sub.add_parser(name, help=HELP[name])
+        else:
+            add(sub)
+    return top
 
-    def common(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--from", dest="form", choices=FORMS,
-                       default="auto", help="input form (default: auto-detect)")
-        p.add_argument("--max-bytes", type=int, default=None, metavar="N",
-                       help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
-        p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
-                       help="worker processes for several files (default 0: one per core)")
-        add_limits(p)
 
-    conv = sub.add_parser("convert", help="convert articles to JSON", epilog=_CONVERT_EXAMPLE,
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="form", choices=FORMS,
+                   default="auto", help="input form (default: auto-detect)")
+    p.add_argument("--max-bytes", type=int, default=None, metavar="N",
+                   help="refuse inputs larger than N bytes (default 16 MiB; 0: no limit)")
+    p.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="worker processes for several files (default 0: one per core)")
+    add_limits(p)
+
+
+def _convert(sub: Any) -> None:
+    conv = sub.add_parser("convert", help=HELP["convert"], epilog=_CONVERT_EXAMPLE,
                           formatter_class=argparse.RawDescriptionHelpFormatter)
     conv.add_argument("paths", nargs="+", metavar="PATH",
                       help="files, directories, glob patterns ('**' recurses) or -")
@@ -84,10 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
                       "tables: csv/parquet write the matches table, or every table into "
                       "-o DIR (see docs/tables.md); or football.txt: the rounds in "
                       "openfootball's Football.TXT")
-    common(conv)
+    _common(conv)
 
-    chk = sub.add_parser("check", help="validate articles and report discrepancies",
-                         epilog=_CHECK_EXAMPLE,
+
+def _check(sub: Any) -> None:
+    from ..formats import FORMAT_NAMES
+
+    chk = sub.add_parser("check", help=HELP["check"], epilog=_CHECK_EXAMPLE,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     chk.add_argument("paths", nargs="+", metavar="PATH",
                      help="files, directories, glob patterns ('**' recurses) or -")
@@ -102,34 +135,45 @@ def build_parser() -> argparse.ArgumentParser:
                      help="warnings fail the run too")
     chk.add_argument("--config", metavar="FILE",
                      help="read [tool.scoreline] from FILE instead of the nearest pyproject.toml")
-    common(chk)
+    _common(chk)
 
-    rules = sub.add_parser("rules", help="list the finding codes, or explain one",
-                           epilog=_RULES_EXAMPLE,
+
+def _rules(sub: Any) -> None:
+    rules = sub.add_parser("rules", help=HELP["rules"], epilog=_RULES_EXAMPLE,
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     rules.add_argument("code", nargs="?", metavar="CODE", help="a code or prefix to explain")
     rules.add_argument("--markdown", action="store_true",
                        help="print the whole rules reference as Markdown")
 
+
+def _report(sub: Any) -> None:
     from .report import add_parser as add_report
 
-    add_report(sub, common)
+    add_report(sub, _common)
 
+
+def _dump(sub: Any) -> None:
     from .dump import EXAMPLE as DUMP_EXAMPLE
     from .dump import add_arguments as dump_arguments
 
-    dmp = sub.add_parser("dump", help="convert the football pages of MediaWiki XML dumps "
-                         "into JSON Lines and Parquet tables", epilog=DUMP_EXAMPLE,
+    dmp = sub.add_parser("dump", help=HELP["dump"], epilog=DUMP_EXAMPLE,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     dump_arguments(dmp)
     dmp.add_argument("--max-bytes", type=int, default=None, metavar="N",
                      help="pages larger than N bytes become a finding (default 16 MiB)")
     add_limits(dmp)
 
-    sub.add_parser("schema", help="print the JSON Schema of the output",
+
+def _schema(sub: Any) -> None:
+    sub.add_parser("schema", help=HELP["schema"],
                    epilog="example:\n  scoreline schema > scoreline.schema.json",
                    formatter_class=argparse.RawDescriptionHelpFormatter)
-    return top
+
+
+_SUBPARSERS: dict[str, Callable[[Any], None]] = {
+    "convert": _convert, "check": _check, "rules": _rules, "report": _report, "dump": _dump,
+    "schema": _schema,
+}
 
 
 def add_limits(p: argparse.ArgumentParser) -> None:

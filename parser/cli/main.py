@@ -20,11 +20,20 @@ from .streams import closed_streams, discard_stdout, one_line
 # they load is an ordinary interrupt (exit 130, one line), not a traceback
 
 
-def _commands() -> dict[str, Callable[..., int]]:
-    from . import check, convert, dump, reference, report
+# each command's module (in this package) and the function that runs it
+COMMANDS = {"convert": ("convert", "run"), "check": ("check", "run"),
+            "schema": ("reference", "schema"), "rules": ("reference", "rules"),
+            "report": ("report", "run"), "dump": ("dump", "run")}
 
-    return {"convert": convert.run, "check": check.run, "schema": reference.schema,
-            "rules": reference.rules, "report": report.run, "dump": dump.run}
+
+def _command(name: str) -> Callable[..., int]:
+    """The function running command ``name``; only its own module is imported."""
+    import importlib
+
+    module, function = COMMANDS[name]
+    run: Callable[..., int] = getattr(importlib.import_module(f".{module}", __package__),
+                                      function)
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,13 +46,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ..batch.signals import stop_on_signals
 
         with stop_on_signals():  # SIGTERM and SIGHUP: stopped as by Ctrl-C
-            from .arguments import build_parser
+            from .arguments import build_parser, command_of
             from .streams import warn_slow_tokenizer
 
-            args = build_parser().parse_args(argv)
+            words = sys.argv[1:] if argv is None else argv
+            args = build_parser(command_of(words)).parse_args(words)
             if args.command in ("convert", "check", "report", "dump"):
                 warn_slow_tokenizer()
-            status = _commands()[args.command](args)
+            status = _command(args.command)(args)
             sys.stdout.flush()
             regexes.save()
         return status
