@@ -3,7 +3,7 @@
 Asserted on ``sys.modules`` of a fresh interpreter (never on time): ``scoreline check`` of a
 flat file without wiki markup loads no wikitext reader, report, dump, export, mwparserfromhell,
 Lark, Jinja2, pyarrow or pure-Python jsonschema; building the argument parser for one command
-gives the same help as building it whole.
+parses a line running it as the whole parser does.
 """
 
 from __future__ import annotations
@@ -76,25 +76,42 @@ def test_the_tokenizer_check_can_answer_without_loading_it(tmp_path: Path) -> No
     assert "mwparserfromhell" not in quiet
 
 
-def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
     action = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    chosen: argparse.ArgumentParser = action.choices[name]
-    return chosen
+    choices: dict[str, argparse.ArgumentParser] = action.choices  # type: ignore[assignment]
+    return choices
 
 
-@pytest.mark.parametrize("command", list(HELP))
-def test_a_parser_built_for_one_command_helps_and_parses_as_the_whole(command: str) -> None:
-    whole, one = build_parser(), build_parser(command)
-    assert one.format_help() == whole.format_help()
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    return _subparsers(parser)[name]
+
+
+LINES = [
+    ["convert", "a.txt", "-o", "out/", "--to", "csv", "--jobs", "2"],
+    ["check", "a.txt", "b/", "--select", "CO,PR", "--strict", "--output-format", "sarif"],
+    ["rules", "PR201"], ["rules", "--markdown"],
+    ["report", "a.txt", "-o", "pages/", "--timeout", "3"],
+    ["dump", "d.xml.bz2", "-o", "out/", "--max-bytes", "10"],
+    ["schema"],
+]
+
+
+@pytest.mark.parametrize("argv", LINES, ids=[line[0] for line in LINES])
+def test_a_parser_built_for_one_command_parses_and_helps_as_the_whole(argv: list[str]) -> None:
+    command = command_of(argv)
+    assert command == argv[0]
+    one, whole = build_parser(command), build_parser()
+    assert one.parse_args(argv) == whole.parse_args(argv)
     assert _subparser(one, command).format_help() == _subparser(whole, command).format_help()
+    assert set(_subparsers(one)) == {command} and set(_subparsers(whole)) == set(HELP)
 
 
 @pytest.mark.parametrize(("argv", "command"), [
-    (["check", "a.txt", "--strict"], "check"), (["--version"], None), ([], None),
-    (["-h", "rules", "PR201"], "rules"), (["chek", "x"], "chek"),
+    (["check", "a.txt", "--strict"], "check"), (["--version", "rules"], "rules"),
+    ([], None), (["-h", "rules"], None), (["--help"], None), (["chek", "x"], "chek"),
 ])
 def test_the_command_is_the_first_word_that_is_no_option(argv: list[str],
                                                          command: str | None) -> None:
     assert command_of(argv) == command
-    if command not in HELP:  # unknown or missing: everything is built, argparse explains
-        assert build_parser(command).format_help() == build_parser().format_help()
+    if command not in HELP:  # unknown, missing or help asked for: every command is built
+        assert set(_subparsers(build_parser(command))) == set(HELP)

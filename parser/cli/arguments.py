@@ -49,7 +49,7 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-# what ``scoreline --help`` says of each command (each sub-parser is given the same text)
+# what ``scoreline --help`` says of each command
 HELP = {
     "convert": "convert articles to JSON",
     "check": "validate articles and report discrepancies",
@@ -62,14 +62,20 @@ HELP = {
 
 
 def command_of(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names: its first word that is not an option (None: none)."""
-    return next((word for word in argv if not word.startswith("-")), None)
+    """The command ``argv`` runs: its first word that is not an option (None: none, or a
+    ``--help`` before it, which lists every command)."""
+    for word in argv:
+        if word in ("-h", "--help"):
+            return None
+        if not word.startswith("-"):
+            return word
+    return None
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser. With ``command`` (one of ``HELP``), only that command's
-    sub-parser gets its arguments, the others just their name and help: all that parsing
-    a ``command`` line or printing ``--help`` needs, for a fraction of the cost."""
+    """The command line's parser. With ``command`` (one of ``HELP``), it has that command's
+    sub-parser only: all that parsing a line running ``command`` needs (its own ``--help``
+    included), for a fraction of the cost; otherwise every command's."""
     top = argparse.ArgumentParser(
         prog="scoreline",
         description="Parse and validate football competition articles.",
@@ -84,9 +90,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name, add in _SUBPARSERS.items():
-        if command in HELP and name != command:
-            sub.add_parser(name, help=HELP[name])
-        else:
+        if command not in HELP or name == command:
             add(sub)
     return top
 
