@@ -137,3 +137,18 @@ def test_scan_is_the_same_without_the_plain_path_on_generated_text(text: str) ->
         assert wiki.scan(source) == fast
     finally:
         wiki.is_plain = saved
+
+
+def test_neutralised_units_read_as_plain_are_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # unclosed openers swapped for placeholders leave units the plain path reads: the result
+    # (headings restored included) is the tokenizer's
+    from parser.markup import plan as wikiplan
+
+    source = from_text("= T =\n" + "<ref>\n" * 3 + "== A <b ==\nElm FC 2-1 Oak SC\n{{a|\n")
+    monkeypatch.setattr(wikiplan, "WHOLE_BUDGET_NS", -1)
+    layout = wikiplan.plan(source.text, source.line_starts)
+    assert layout.neutralised and all(is_plain(unit.text) for unit in layout.units)
+    fast = wiki.scan(source)
+    monkeypatch.setattr(wiki, "is_plain", lambda text: False)
+    assert wiki.scan(source) == fast
+    assert [h.title for h in fast.headings] == ["T", "A <b"]
