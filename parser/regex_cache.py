@@ -16,12 +16,14 @@ the exact interpreter build and the engine's version (``_sre.MAGIC``), for which
 is valid, and an entry is written only after the pattern rebuilt from it compares equal
 (flags and code) to the one ``re.compile`` made. This leans on CPython's internals
 (``re._cache``, ``re._parser``, ``re._compiler``, ``_sre.compile``): where they are not as
-expected, nothing is preloaded or saved and ``re`` compiles as usual. Only the command
+expected, or a probe pattern rebuilt from its code is not the one ``re`` makes, nothing is
+preloaded or saved and ``re`` compiles as usual. Only the command
 uses it; the library never touches ``re``'s cache.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sys
@@ -38,8 +40,10 @@ Key = tuple[type, str | bytes, int]
 Entry = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 
+@functools.cache
 def _engine() -> Any:
-    """``_sre``, where ``re`` has the internals this module relies on (else None)."""
+    """``_sre``, where ``re`` has the internals this module relies on and a pattern rebuilt
+    from its code is the one ``re.compile`` makes (else None: nothing is kept)."""
     try:
         import _sre  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - not CPython
@@ -49,7 +53,12 @@ def _engine() -> Any:
     parser, compiler = getattr(re, "_parser", None), getattr(re, "_compiler", None)
     if not hasattr(parser, "parse") or not hasattr(compiler, "_code"):
         return None
-    return _sre
+    probe = r"(?P<name>[a-z]+)\s*(\d+)?"
+    try:
+        re.compile(probe)  # what _entry compares with
+    except Exception:  # pragma: no cover - re itself is broken
+        return None
+    return _sre if _entry(_sre, probe, 0) is not None else None
 
 
 def cache_file(directory: Path, engine: Any) -> Path:

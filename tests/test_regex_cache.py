@@ -102,3 +102,19 @@ def test_no_cache_directory_means_no_file(value: str, monkeypatch: pytest.Monkey
     cache = regex_cache.preload()
     assert cache.file is None and cache.entries == {}
     cache.save()  # nothing to do, no error
+
+
+def test_nothing_is_kept_where_rebuilt_patterns_would_differ(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # an interpreter whose internals no longer rebuild the probe pattern: the cache is off
+    monkeypatch.setattr(regex_cache, "_entry", lambda engine, pattern, flags: None)
+    regex_cache._engine.cache_clear()
+    try:
+        assert regex_cache._engine() is None
+        _save(tmp_path, PATTERNS)
+        assert list(tmp_path.iterdir()) == []
+        assert regex_cache.preload(tmp_path).entries == {}
+    finally:
+        monkeypatch.undo()
+        regex_cache._engine.cache_clear()
+        re.purge()
