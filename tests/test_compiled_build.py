@@ -3,15 +3,19 @@ out of the default build, and that ``scoreline --version`` tells the two apart."
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import sys
 import tomllib
 from importlib.machinery import EXTENSION_SUFFIXES
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
 import parser.flat.reader
+from parser.checks.base import docstring
 from parser.compiled import build_text, compiled_modules
 
 from .conftest import ROOT
@@ -51,8 +55,6 @@ def test_the_compiled_modules_are_the_hot_stages_less_those_kept_in_python() -> 
         assert not name.startswith(("parser/cli/", "parser/batch/", "parser/guard/",
                                     "parser/dump/", "parser/report/", "parser/export/"))
         text = (ROOT / name).read_text(encoding="utf-8")
-        # a compiled function has no __doc__, and a check's docstring is its documentation
-        assert "\n@rule(" not in text, name
         # a compiled class cannot extend pickle's C Unpickler (the interpreter crashes)
         assert "pickle.Unpickler)" not in text, name
 
@@ -68,3 +70,21 @@ def test_the_hook_does_nothing_without_the_switch(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(module.SWITCH, "1")
     with pytest.raises(RuntimeError, match="editable"):
         hook.initialize("editable", build_data)
+
+
+def test_a_check_without_docstring_reads_it_from_its_source(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """As a compiled check does: ``__doc__`` is None, the ``.py`` beside the module has it."""
+    (tmp_path / "family.py").write_text(
+        'def other():\n    """Not this one."""\n\n\n'
+        'def check(document):\n    """Line one.\n\n    Passing::\n\n        x\n    """\n',
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    family = importlib.import_module("family")
+    expected = family.check.__doc__
+    family.check.__doc__ = None
+    assert docstring(family.check) == expected
+    family.other.__doc__ = None
+    assert docstring(family.other) == "Not this one."
+    monkeypatch.delitem(sys.modules, "family")
