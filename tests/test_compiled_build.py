@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import tomllib
 from importlib.machinery import EXTENSION_SUFFIXES
@@ -55,6 +56,10 @@ def test_the_compiled_modules_are_the_hot_stages_less_those_kept_in_python() -> 
         assert not name.startswith(("parser/cli/", "parser/batch/", "parser/guard/",
                                     "parser/dump/", "parser/report/", "parser/export/"))
         text = (ROOT / name).read_text(encoding="utf-8")
+        # a compiled frozen dataclass cannot be copied or pickled (a batch's workers pickle)
+        assert "frozen=True" not in text, name
+        # mypyc's dataclasses leave the defaults of init=False fields unset
+        assert not re.search(r"field\((?=[^)]*init=False)(?=[^)]*default)", text), name
         # a compiled class cannot extend pickle's C Unpickler (the interpreter crashes)
         assert "pickle.Unpickler)" not in text, name
 
