@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import sysconfig
@@ -18,10 +19,14 @@ from .conftest import ROOT, SEED
 @pytest.mark.slow
 def test_wheel_installs_and_converts_the_seed(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
+    env = {k: v for k, v in os.environ.items() if k != "SCORELINE_COMPILE"}
     subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
-                    str(dist), str(ROOT)], check=True, capture_output=True, timeout=300)
+                    str(dist), str(ROOT)], check=True, capture_output=True, timeout=300, env=env)
     (wheel,) = dist.glob("scoreline-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
+    # the default build is pure Python (SCORELINE_COMPILE=1 compiles: hatch_build.py)
+    assert wheel.name.endswith("-py3-none-any.whl")
+    assert not [name for name in names if name.endswith((".so", ".pyd"))]
     assert "parser/_data/grammars/match_line.lark" in names
     assert "parser/_data/schemas/scoreline.schema.json" in names
     for template in ("page.html.j2", "index.html.j2", "macros.html.j2", "report.css",

@@ -7,10 +7,15 @@ A check never builds diagnostics or decides severities itself; it yields
 
 from __future__ import annotations
 
+import ast
+import functools
 import inspect
 import re
+import sys
 import textwrap
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
 
 from ..diagnostics import Severity
 from ..model.document import Document
@@ -42,6 +47,27 @@ class Example:
     kind: str
     text: str
     positions: tuple[tuple[int, int], ...] = ()
+
+
+def docstring(function: Callable[..., object]) -> str:
+    """``function.__doc__``; for a function compiled with mypyc, which keeps no docstring,
+    the docstring of the module-level function of that name in the ``.py`` file beside its
+    module (the compiled build installs both)."""
+    if function.__doc__ is not None:
+        return function.__doc__
+    file = getattr(sys.modules.get(function.__module__), "__file__", None)
+    if not file:
+        return ""
+    source = Path(file).with_name(Path(file).name.split(".", 1)[0] + ".py")
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError):
+        return ""
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                node.name == function.__name__):
+            return ast.get_docstring(node, clean=False) or ""
+    return ""
 
 
 def examples(doc: str) -> list[Example]:
@@ -78,7 +104,7 @@ class Rule:
     @property
     def doc(self) -> str:
         """The check's documentation."""
-        return inspect.cleandoc(self.run.__doc__ or "")
+        return inspect.cleandoc(docstring(self.run))
 
     @property
     def examples(self) -> list[Example]:

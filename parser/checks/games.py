@@ -94,14 +94,20 @@ class Stage:
     two_legged: bool = False
     # ``appearances`` worked out once (several checks ask), for the games it was built from
     _appearances: tuple[int, dict[str, list[Game]]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+        init=False, repr=False, compare=False)
     # the spans merged into sorted, disjoint ranges (starts, ends), for the spans they were
     # merged from: ``contains`` is asked for every fact and finding, stages can have hundreds
     _ranges: tuple[int, list[int], list[int]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+        init=False, repr=False, compare=False)
     # ``crowded`` worked out once, for the ties it was worked out from
-    _crowded: tuple[int, set[str]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+    _crowded: tuple[int, set[str]] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # set here, not as the fields' defaults: mypyc's dataclasses leave the defaults of
+        # init=False fields unset
+        self._appearances = None
+        self._ranges = None
+        self._crowded = None
 
     @property
     def label(self) -> str:
@@ -181,10 +187,12 @@ class Bracket:
     aliases: dict[str, str]
     # successors and predecessors by ``id`` of the stage, worked out once (many checks ask
     # for every stage; the stages are complete when the bracket is made)
-    _next: dict[int, tuple[Stage, ...]] = field(default_factory=dict, init=False, repr=False,
-                                                compare=False)
-    _before: dict[int, tuple[Stage, ...]] = field(default_factory=dict, init=False,
-                                                  repr=False, compare=False)
+    _next: dict[int, tuple[Stage, ...]] = field(init=False, repr=False, compare=False)
+    _before: dict[int, tuple[Stage, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:  # see Stage.__post_init__
+        self._next = {}
+        self._before = {}
 
     def successors(self, stage: Stage) -> tuple[Stage, ...]:
         """The stage(s) the winners of ``stage`` play next (shared: a tuple, not a copy)."""

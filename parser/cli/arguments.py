@@ -209,10 +209,11 @@ def version_text() -> str:
         except PackageNotFoundError:
             return "?"
 
+    from ..compiled import build_text
     from ..markup.tokenizer import c_tokenizer
 
     tokenizer = "C tokenizer" if c_tokenizer() else (
         "pure-Python tokenizer: its C extension did not load, parsing is slower")
-    return (f"scoreline {__version__} (Python {platform.python_version()}; "
+    return (f"scoreline {__version__} ({build_text()}; Python {platform.python_version()}; "
             f"mwparserfromhell {of('mwparserfromhell')} with its {tokenizer}; "
             f"lark {of('lark')}; jsonschema {of('jsonschema')})")

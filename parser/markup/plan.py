@@ -46,10 +46,11 @@ _SINGLE_TAGS = frozenset({"br", "wbr", "hr", "meta", "link", "img", "li", "dt", 
 
 # Lone high surrogates: the input policy refuses them in every source text, both
 # tokenizers read them as plain text, and two of them side by side never form a pair.
-_PLACEHOLDERS = {"{": "\ud800", "[": "\ud801", "<": "\ud802"}
+_PLACEHOLDERS = {"{": chr(0xD800), "[": chr(0xD801), "<": chr(0xD802)}  # chr: see below
 _NEUTRALISE = str.maketrans(_PLACEHOLDERS)
 RESTORE = str.maketrans({v: k for k, v in _PLACEHOLDERS.items()})
-_HAS_PLACEHOLDER = re.compile("[\ud800-\udfff]")
+# (escapes, not the characters themselves: mypyc refuses surrogates in string literals)
+_HAS_PLACEHOLDER = re.compile(r"[\ud800-\udfff]")
 
 
 @record(slots=True)

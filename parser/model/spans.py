@@ -7,7 +7,7 @@ Schema errors and check findings use that table to point at the source.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ..records import record
@@ -147,7 +147,9 @@ class SpanTable(dict[str, Span]):
     """A ``dict`` of JSON pointer -> span that fills itself from ``fill`` on first use.
 
     Every way of reading or changing it fills it first, so it behaves as the filled
-    dict would; a copy or a pickle is a plain ``dict``.
+    dict would; a copy or a pickle is a plain ``dict``. Code compiled with mypyc reads a
+    value declared ``dict`` with the dict's own C functions, past these methods: readers
+    of a span table declare it a ``Mapping`` (``locate``, ``schema.validate``).
     """
 
     __slots__ = ("_fill", "_find", "_recorded")
@@ -277,7 +279,7 @@ class SpanTable(dict[str, Span]):
         return dict.__reversed__(self)
 
 
-def locate(spans: dict[str, Span], pointer: str) -> Span:
+def locate(spans: Mapping[str, Span], pointer: str) -> Span:
     """The span of ``pointer`` or of its nearest ancestor that has one (else line 1)."""
     while True:
         span = spans.get(pointer)

@@ -234,7 +234,7 @@ def from_text(text: str, path: str = "<string>", *, encoding: str = "utf-8",
     return _normalise(text, path, encoding, bom, policy)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")  # escapes for re: mypyc refuses surrogate literals
 
 
 def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPolicy) -> Source:

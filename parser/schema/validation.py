@@ -11,7 +11,7 @@ either way (a differential test keeps the two validators' verdicts in step).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +68,7 @@ def fast_validator(path: str | None = None) -> Callable[[Any], bool] | None:
     return is_valid
 
 
-def validate(data: dict[str, Any], spans: dict[str, Span],
+def validate(data: dict[str, Any], spans: Mapping[str, Span],
              schema_file: str | None = None) -> list[Diagnostic]:
     """Every schema violation as an SC001 error placed at the source of the object it concerns.
 
