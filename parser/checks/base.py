@@ -8,14 +8,12 @@ A check never builds diagnostics or decides severities itself; it yields
 from __future__ import annotations
 
 import ast
-import functools
 import inspect
 import re
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
 
 from ..diagnostics import Severity
 from ..model.document import Document
