@@ -64,7 +64,7 @@ def checked_needs(needs: Iterable[str]) -> frozenset[str]:
     """``needs`` as a set, refusing a name that is no feature (a typo would skip a rule
     on every document)."""
     found = frozenset(needs)
-    unknown = sorted(found - FEATURES.keys())
+    unknown = sorted(found.difference(FEATURES))  # a frozenset (a keys view would give a set)
     if unknown:
         raise ValueError(f"unknown needs {unknown}: choose among {sorted(FEATURES)}")
     return found

@@ -18,7 +18,11 @@ def c_tokenizer(*, load: bool = True) -> bool:
     if mw_parser is None:
         if not load:
             return _c_extension_installed()
-        from mwparserfromhell import parser as mw_parser
+        import importlib
+
+        # import_module, not ``from ... import parser as``: compiled by mypyc, that form
+        # left the local unset
+        mw_parser = importlib.import_module("mwparserfromhell.parser")
     return bool(mw_parser.use_c and getattr(mw_parser, "CTokenizer", None) is not None)
 
 
