@@ -93,6 +93,7 @@ def test_infobox_key_spellings_and_values(field: str, name: str, value: Any) -> 
     ("- Top Goal Scorer: Ann Lee , Bo Ray , (5 goals each)", "Ann Lee, Bo Ray", {},
      ["5 goals each"], None),
     ("- Top Scorer: CRC Ana Mora, (7 goals)", "Ana Mora", {}, ["7 goals"], "CRC"),
+    ("- Champions: AFC Wimbledon", "AFC Wimbledon", {}, [], None),  # AFC is no country
 ])
 def test_infobox_messy_values_keep_every_part(field: str, value: Any, leaked: dict[str, str],
                                               notes: list[str], country: str | None) -> None:

@@ -10,6 +10,8 @@ FIFA's and are common in ``{{flag|...}}``. A code it does not hold stays the tea
 
 from __future__ import annotations
 
+import re
+
 _FIFA = """
 AFG Afghanistan|AUS Australia|BHR Bahrain|BAN Bangladesh|BHU Bhutan|BRU Brunei|CAM Cambodia|
 CHN China|TPE Chinese Taipei|GUM Guam|HKG Hong Kong|IND India|IDN Indonesia|IRN Iran|IRQ Iraq|
@@ -83,8 +85,18 @@ def _table(*blocks: str) -> dict[str, str]:
 
 
 NAMES = _table(_FIFA, _FORMER, _OTHER)
+_FLAGGED = re.compile(r"^([A-Z]{3})\s+(?=[^\W_])")
 
 
 def country_name(code: str) -> str | None:
     """The name ``{{fb|CODE}}`` shows (``ENG`` -> ``England``), or None for another code."""
     return NAMES.get(code) if len(code) == 3 and code.isupper() else None
+
+
+def flag_code(name: str) -> tuple[str, str] | None:
+    """``("CRC", "Alajuelense")`` for ``CRC Alajuelense``; None unless the first word is
+    a country code followed by more of the name."""
+    found = _FLAGGED.match(name)
+    if found is None or country_name(found.group(1)) is None:
+        return None
+    return found.group(1), name[found.end():]

@@ -11,26 +11,15 @@ keeps its name. The infobox does the same for its champion and people (``model.i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from .context import Context
-from .country_codes import country_name
+from .country_codes import flag_code
 from .spans import Span
 
 MIN_CODES = 2
 MIN_NAMES = 3
-_FLAGGED = re.compile(r"^([A-Z]{3})\s+(?=[^\W_])")
-
-
-def flag_code(name: str) -> tuple[str, str] | None:
-    """``("CRC", "Alajuelense")`` for ``CRC Alajuelense``; None unless the first word is
-    a country code followed by more of the name."""
-    found = _FLAGGED.match(name)
-    if found is None or country_name(found.group(1)) is None:
-        return None
-    return found.group(1), name[found.end():]
 
 
 def split_flag_codes(ctx: Context, rounds: list[dict[str, Any]]) -> None:
@@ -64,7 +53,7 @@ def _names(rounds: list[dict[str, Any]],
 
 
 def _move(ctx: Context, obj: dict[str, Any], key: str, shift: int) -> None:
-    span = ctx.spans.get(obj, key)
+    span = ctx.spans.recorded(obj, key)
     if span is not None and (span.end_line is None or span.end_line == span.line):
         ctx.spans.mark(obj, Span(span.line, span.column + shift, span.end_line,
                                  span.end_column), key)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..markup.inline import clean_inline
 from ..markup.wiki import Line
+from .country_codes import flag_code
 
 # normalised key -> canonical field name
 ALIASES: dict[str, str] = {
@@ -45,7 +46,6 @@ _NOTE = re.compile(r"\(([^()]{1,200})\)")
 _SEASON = re.compile(r"^([0-9]{4})\s*[-–—/]\s*([0-9]{2}|[0-9]{4})$")
 _YEAR = re.compile(r"^[0-9]{4}$")
 _COUNT = re.compile(r"^[0-9]{1,3}(,[0-9]{3})*$|^[0-9]{1,9}$")
-_FLAG = re.compile(r"^([A-Z]{3})\s+(?=[A-Z])")
 
 
 _NAME_PART = re.compile(r"[a-z0-9]+")
@@ -139,9 +139,9 @@ def parse_field(line: Line) -> Field | None:
     text = clean_value(_NOTE.sub("", head))
     country = None
     if name in PERSON_FIELDS or name in ("champions", "runner_up"):
-        flag = _FLAG.match(text)
-        if flag and len(text.split()) > 1:
-            country, text = flag.group(1), text[flag.end():]
+        flagged = flag_code(text)  # a known country code only: "AFC Wimbledon" keeps its name
+        if flagged is not None:
+            country, text = flagged
     value_text = match.group("value")
     value_start = match.start("value") + len(value_text) - len(value_text.lstrip())
     return Field(key, name, raw, typed_value(name, text), line, match.start("key"), value_start,

@@ -40,10 +40,6 @@ class SpanRecorder:
         self._spans[(id(obj), key)] = span
         self._keep.append(obj)
 
-    def get(self, obj: dict[str, Any], key: str = "") -> Span | None:
-        """The span recorded for ``obj`` (or its field ``key``), if any."""
-        return self._spans.get((id(obj), key))
-
     def mark_item(self, obj: dict[str, Any], key: str, index: int, span: Span) -> None:
         """Record the span of item ``index`` of the list in field ``key`` of ``obj``."""
         self._spans[(id(obj), f"{key}/{index}")] = span
