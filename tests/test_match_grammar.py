@@ -19,6 +19,11 @@ VALID = {
     "Elm FC 2 - 4 a.e.t Oak SC": ("Elm FC", "Oak SC", 2, 4, "played", True, None, None),
     "Elm FC 2-1 Oak SC (aet)": ("Elm FC", "Oak SC", 2, 1, "played", True, None, None),
     "Elm FC 2-1 Oak SC after extra time": ("Elm FC", "Oak SC", 2, 1, "played", True, None, None),
+    # extra time and penalties joined in one parenthesis, by a comma, a semicolon or a space
+    "Elm FC 3–3 Oak SC (a.e.t., 5–4 pens)": ("Elm FC", "Oak SC", 3, 3, "played", True, 5, 4),
+    "Elm FC 1–1 Oak SC (aet; 4–2 p)": ("Elm FC", "Oak SC", 1, 1, "played", True, 4, 2),
+    "Elm FC 2–2 (a.e.t., 3–1 pen.) Oak SC": ("Elm FC", "Oak SC", 2, 2, "played", True, 3, 1),
+    "Elm FC 2–2 Oak SC (a.e.t. 3–1 pens)": ("Elm FC", "Oak SC", 2, 2, "played", True, 3, 1),
     "Newport FC 0-2 (forfeit) Newtown Pride FC": ("Newport FC", "Newtown Pride FC", 0, 2, "forfeit", False, None, None),
     "Elm FC 3-0 awd Oak SC": ("Elm FC", "Oak SC", 3, 0, "awarded", False, None, None),
     "Elm FC w/o Oak SC": ("Elm FC", "Oak SC", None, None, "walkover", False, None, None),

@@ -101,7 +101,7 @@ class Collector:
         self.notes: list[str] = []
 
     def decoration(self, token: Token) -> None:
-        text = str(token).strip().strip("()").strip()
+        text = str(token).strip().rstrip(",;").strip().strip("()").strip()
         kind = token.type
         if kind == "AET":
             self.aet = True
