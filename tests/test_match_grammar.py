@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from parser.model.match_lines import parse_match_line, parse_score_cell, parse_team_cell
+from parser.model.match_lines import (
+    lark_match_line,
+    parse_match_line,
+    parse_score_cell,
+    parse_team_cell,
+)
 
 # text -> (home, away, home_score, away_score, status, aet, home_pens, away_pens)
 VALID = {
@@ -34,6 +39,11 @@ VALID = {
     "Elm FC v Oak SC (cancelled)": ("Elm FC", "Oak SC", None, None, "cancelled", False, None, None),
     "Elm FC 1-0 Oak SC abandoned": ("Elm FC", "Oak SC", 1, 0, "abandoned", False, None, None),
     "Elm FC 2-2 Oak SC void": ("Elm FC", "Oak SC", 2, 2, "void", False, None, None),
+    # a status and its reason in one parenthesis
+    "Elm FC v Oak SC (postponed, frozen pitch)": ("Elm FC", "Oak SC", None, None, "postponed", False, None, None),
+    "Elm FC 1-0 Oak SC (abandoned: floodlight failure)": ("Elm FC", "Oak SC", 1, 0, "abandoned", False, None, None),
+    "Elm FC 1-0 (Abandoned; fog) Oak SC": ("Elm FC", "Oak SC", 1, 0, "abandoned", False, None, None),
+    "Elm FC (P-P, waterlogged pitch) Oak SC": ("Elm FC", "Oak SC", None, None, "postponed", False, None, None),
     "MF 10 2-0 Oak SC": ("MF 10", "Oak SC", 2, 0, "played", False, None, None),
     "Anahuac FC 2-0 MF 10": ("Anahuac FC", "MF 10", 2, 0, "played", False, None, None),
     "FC Tacoma 253 1-0 Portland Reds 2": ("FC Tacoma 253", "Portland Reds 2", 1, 0, "played", False, None, None),
@@ -101,6 +111,32 @@ def test_score_cells(cell: str, expected: tuple[object, ...]) -> None:
     result = parse_score_cell(cell)
     assert result is not None
     assert (result.home_score, result.away_score, result.status, result.aet) == expected
+
+
+@pytest.mark.parametrize(("line", "status", "note"), [
+    ("Elm FC v Oak SC (postponed, frozen pitch)", "postponed", "frozen pitch"),
+    ("Elm FC 1-0 (abandoned: floodlight failure, 70') Oak SC", "abandoned", "floodlight failure, 70'"),
+    ("Elm FC (cancelled; Oak SC folded) Oak SC", "cancelled", "Oak SC folded"),
+])
+def test_a_status_keeps_its_reason_as_a_note(line: str, status: str, note: str) -> None:
+    match = parse_match_line(line)
+    assert match is not None
+    assert (match.result.status, match.result.status_note) == (status, note)
+    assert lark_match_line(line) == match  # the fast runner reads it as Lark does
+
+
+def test_a_status_word_in_prose_is_no_status() -> None:
+    """Only a status word right after the parenthesis opens, then ',', ';' or ':' counts."""
+    match = parse_match_line("Elm FC 1-0 Oak SC (match abandoned, replayed)")
+    assert match is not None
+    assert (match.result.status, match.result.status_note) == ("played", None)
+    assert match.away.notes == ("match abandoned, replayed",)
+
+
+def test_a_status_reason_in_a_score_cell() -> None:
+    result = parse_score_cell("1–0 (abandoned, floodlight failure)")
+    assert result is not None
+    assert (result.status, result.status_note) == ("abandoned", "floodlight failure")
 
 
 def test_a_date_cell_is_not_a_score() -> None:

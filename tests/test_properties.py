@@ -197,8 +197,8 @@ def test_linear_prose_list_scan_matches_the_old_regex(text: str) -> None:
 _GRAMMAR = Lark(grammar_path("match_line.lark").read_text(encoding="utf-8"), parser="lalr",
                 lexer="contextual", start=["start", "score_cell", "team_cell"])
 _PATTERNS = {t.name: t.pattern.to_regexp() for t in _GRAMMAR.terminals}
-_RESULT_TERMINALS = ("SCORE", "PEN_SCORE", "VERSUS", "WALKOVER", "STATUS", "AET", "PENS",
-                     "FORFEIT", "AWARDED")
+_RESULT_TERMINALS = ("SCORE", "PEN_SCORE", "VERSUS", "WALKOVER", "STATUS", "STATUS_NOTE",
+                     "AET", "PENS", "FORFEIT", "AWARDED")
 _STATUS = {"postponed": "postponed", "p-p": "postponed", "cancelled": "cancelled",
            "canceled": "cancelled", "abandoned": "abandoned", "void": "void",
            "voided": "void", "annulled": "void"}
@@ -312,6 +312,8 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
             status = "awarded"
         elif token.type == "STATUS":
             status = _STATUS[word]
+        elif token.type == "STATUS_NOTE":  # "(postponed, frozen pitch)": the word before the mark
+            status = _STATUS[re.split(r"\s*[,;:]", word, maxsplit=1)[0]]
     if result.data == "scored_pens":
         pens = (numbers[1], numbers[3])
     return {"home": sides[0], "away": sides[1], "scores": scores, "status": status, "aet": aet,

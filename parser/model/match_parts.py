@@ -44,6 +44,7 @@ _STATUS_WORDS = {
     "canceled": "cancelled", "abandoned": "abandoned", "void": "void", "voided": "void",
     "annulled": "void",
 }
+_STATUS_NOTE = re.compile(r"([^\s,;:]+)\s*[,;:](.*)", re.DOTALL)  # "postponed, frozen pitch"
 _PENS = re.compile(r"([0-9]{1,2})\s*[-‐‑‒–—−]\s*([0-9]{1,2})")
 _PEN_SCORE = re.compile(
     r"([0-9]{1,3})\s*\(([0-9]{1,2})\)\s*[-‐‑‒–—−]\s*([0-9]{1,3})\s*\(([0-9]{1,2})\)"
@@ -79,6 +80,7 @@ class Result:
     walkover_note: str | None = None
     start: int = 0
     end: int = 0
+    status_note: str | None = None  # the reason given with the status: "frozen pitch"
 
 
 @record
@@ -98,7 +100,7 @@ class Collector:
         self.aet = False
         self.pens: tuple[int, int] | None = None
         self.status: str | None = None
-        self.notes: list[str] = []
+        self.status_note: str | None = None
 
     def decoration(self, token: Token) -> None:
         text = str(token).strip().rstrip(",;").strip().strip("()").strip()
@@ -115,6 +117,11 @@ class Collector:
             self.status = "awarded"
         elif kind == "STATUS":
             self.status = _STATUS_WORDS.get(text.lower(), "void")
+        elif kind == "STATUS_NOTE":
+            found = _STATUS_NOTE.match(text)
+            if found:
+                self.status = _STATUS_WORDS.get(found.group(1).lower(), "void")
+                self.status_note = found.group(2).strip()
 
     def side(self, tree: Any) -> Side | None:
         return self.side_of(*side_parts(tree))
@@ -189,7 +196,8 @@ class Collector:
             status = self.status
         home_pens, away_pens = self.pens if self.pens else (None, None)
         return Result(status, result.home_score, result.away_score, self.aet or result.aet,
-                      home_pens, away_pens, result.walkover_note, result.start, result.end)
+                      home_pens, away_pens, result.walkover_note, result.start, result.end,
+                      self.status_note)
 
 
 def side_parts(tree: Any) -> tuple[list[Token], list[Token]]:
