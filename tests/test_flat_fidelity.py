@@ -40,7 +40,8 @@ SCORES = ["2-5", "2–5", "2 - 5", "0–12", "2 (4)-2 (1)", "1–1 (4–3 p)", "
           "1-0 a.e.t", "3–2 (aet)", "0-2 (forfeit)", "3-0 awd", "v", "vs", "w/o",
           "\uff12-\uff11", "\u0662-\u0661"]  # non-ASCII digits: not goals, but a finding
 DATES = ["September 10", "Sep 10", "10 September", "March 7, 2031", "March 22nd",
-         "Saturday, 31 August 2030", "13–14 April 2031"]
+         "Saturday, 31 August 2030", "13–14 April 2031", "March 7, 2031 7:30 pm",
+         "Saturday, 31 August 2030, 15:00", "10 September 19:45 CEST"]
 HEADINGS = ["First round", "Second round (North)", "Premier League Two (21 teams)",
             "Matches", "Qualifying round", "Final"]
 INFOBOX = ["- Tourney Name: Atlantic Cup qualification", "- Year: 2031", "- Num Teams: 64",
@@ -285,6 +286,33 @@ def test_a_date_or_kick_off_time_leading_a_match_line(line: str, home: str, date
     [match] = [m for r in document.data["rounds"] for m in r["matches"]]
     assert (match["home"], match["away"], match["date"], match.get("time")) == (
         home, "Oak SC", date, time)
+
+
+@pytest.mark.parametrize(("date_line", "date", "iso", "time"), [
+    ("September 11, 2031 7:30 pm", "September 11, 2031", "2031-09-11", "7:30 pm"),
+    ("Saturday, 31 August 2030, 15:00", "Saturday, 31 August 2030", "2030-08-31", "15:00"),
+    ("10 September 2031 – 19:45 CEST", "10 September 2031", "2031-09-10", "19:45 CEST"),
+    ("March 7, 2031 20.00 (UTC+1)", "March 7, 2031", "2031-03-07", "20.00 (UTC+1)"),
+    ("13–14 April 2031", "13–14 April 2031", "2031-04-13", None),  # a range, no time
+])
+def test_a_date_line_that_gives_the_kick_off_time(date_line: str, date: str, iso: str,
+                                                  time: str | None) -> None:
+    text = f"= T =\n==First round==\n{date_line}\nElm FC 2-1 Oak SC\nAsh FC 0-1 Fir FC\n"
+    document = parse(text, "<fidelity>", form="flat")
+    matches = [m for r in document.data["rounds"] for m in r["matches"]]
+    assert [(m["date"], m["date_iso"], m.get("time")) for m in matches] == [(date, iso, time)] * 2
+    [block] = [b for b in document.data["sections"][0]["children"][0]["blocks"]
+               if b["line"] == 3]
+    assert block["kind"] == "date"
+    assert not [d for d in check(document) if d.line == 3]  # the date line raises nothing
+
+
+@pytest.mark.parametrize("line", ["September 11, 2031 Elm Park", "2031 7:30 pm",
+                                  "Elm FC 7:30 pm", "September 11, 2031 7:30 pm tickets"])
+def test_no_date_and_time_line_without_both(line: str) -> None:
+    document = parse(f"= T =\n==First round==\n{line}\n", "<fidelity>", form="flat")
+    [block] = document.data["sections"][0]["children"][0]["blocks"]
+    assert block["kind"] != "date"
 
 
 @pytest.mark.parametrize(("key", "name"), [

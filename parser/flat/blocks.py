@@ -30,12 +30,19 @@ MATCH_NOTE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\S+")
-_MAX_LEAD_WORDS = 5
+_MAX_LEAD_WORDS = 7  # "Saturday, 31 August 2030, 7:30 pm EDT"
 # how every lead parse_date or _KICK_OFF accepts begins (date.lark: WEEKDAY, MONTH, DAY)
 _LEAD_START = re.compile(r"[0-9]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|"
                          r"aug|sep|oct|nov|dec)", re.IGNORECASE)
 _LEAD_END = ":,;–—- "
-_KICK_OFF = re.compile(r"^[0-9]{1,2}[:.h][0-9]{2}(?:\s*(?:[ap]\.?m\.?|CET|CEST|local))?$", re.I)
+# a kick-off time: "19:45", "7.30 pm", "15h00", "7:30 p.m. EDT", "20:00 CEST", "19:30 (UTC+1)"
+_KICK_OFF = re.compile(
+    r"^[0-9]{1,2}[:.h][0-9]{2}(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s*\(?(?:UTC|GMT)(?:\s*[-+−–]\s*[0-9]{1,2}(?::?[0-9]{2})?)?\)?"
+    r"|\s*(?:[ECMPA][SD]T|BST|W?ES?T|CES?T|EES?T|local(?: time)?))?$", re.I)
+# a date line that also gives the time: "September 11, 2031 7:30 pm", "31 August 2030, 15:00"
+_DATE_THEN_TIME = re.compile(r"^(?P<date>.*?[0-9a-z.])[\s,]+(?:[-–—]\s*)?"
+                             r"(?P<time>[0-9]{1,2}[:.h][0-9]{2}(?![0-9]).*)$", re.I)
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
 
 
@@ -69,7 +76,7 @@ def _classify(line: Line, previous: str | None) -> str:
         return "scorer"
     if is_bullet(text):
         return "match" if bulleted_match(text) is not None else "list"
-    if parse_date(stripped) is not None:
+    if parse_date(stripped) is not None or date_and_time(stripped) is not None:
         return "date"
     if parse_match_line(stripped) is not None or dated_match(text) is not None:
         return "match"
@@ -80,12 +87,19 @@ def _classify(line: Line, previous: str | None) -> str:
 
 def _led_by_date(stripped: str) -> bool:
     """Whether a line opens with a date or kick-off time (``September 10: ...``,
-    ``19:45 ...``): scorers are led by a team, so such a line holds no scorers (it is a
-    dated match, or a match-shaped line to report)."""
-    head = stripped.split(": ", 1)[0] if ": " in stripped else ""
-    first = stripped.split(None, 1)[0]
-    return (bool(head) and parse_date(head) is not None) or bool(_KICK_OFF.match(first)) \
-        or dated_match(stripped) is not None
+    ``19:45 ...``, ``March 7, 2031 7:30 pm ...``): scorers are led by a team, so such a
+    line holds no scorers (it is a dated match, or a match-shaped line to report)."""
+    return bool(_KICK_OFF.match(stripped.split(None, 1)[0])) or without_lead(stripped) is not None
+
+
+def date_and_time(stripped: str) -> tuple[str, str] | None:
+    """A date line that ends in the kick-off time (``September 11, 2031 7:30 pm``,
+    ``Saturday, 31 August 2030, 15:00``): the date and the time, each as written."""
+    found = _DATE_THEN_TIME.match(stripped)
+    if found is None or not _KICK_OFF.match(found.group("time")):
+        return None
+    date = found.group("date")
+    return (date, found.group("time")) if parse_date(date) is not None else None
 
 
 def bulleted_match(text: str) -> tuple[MatchLine, int] | None:
@@ -110,25 +124,46 @@ def match_of(text: str) -> tuple[MatchLine | None, int | None]:
     return (found[0], found[1]) if found is not None else (None, None)
 
 
-def dated_match(text: str) -> tuple[MatchLine, int, str, str] | None:
-    """A match line led by its date or kick-off time (``September 10: Elm FC 2–1 Oak SC``,
-    ``19:45 Elm FC 2–1 Oak SC``): the match, the index where it starts in ``text``, ``date``
-    or ``time``, and the date or time as written. The longest such lead wins."""
+def dated_match(text: str) -> tuple[MatchLine, int, dict[str, str]] | None:
+    """A match line led by its date, kick-off time or both (``September 10: Elm FC 2–1
+    Oak SC``, ``19:45 Elm FC 2–1 Oak SC``, ``March 7, 2031 7:30 pm: Elm FC 2–1 Oak SC``):
+    the match, the index where it starts in ``text``, and the lead as written under
+    ``date`` and/or ``time``. The longest such lead wins."""
     words = list(_WORD.finditer(text))
     longest = min(len(words) - 3, _MAX_LEAD_WORDS)
     if longest < 1 or not _LEAD_START.match(words[0].group()) \
             or not any(map(str.isdigit, text[:words[longest - 1].end()])):
         return None  # a date or a kick-off time opens with a digit, a weekday or a month
     for count in range(longest, 0, -1):
-        lead = text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END)
-        kind = "date" if parse_date(lead) is not None else "time" if _KICK_OFF.match(lead) \
-            else None
-        if kind is None:
+        lead = _lead(text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END))
+        if lead is None:
             continue
         parsed = parse_match_line(text[words[count].start():].strip())
         if parsed is not None:
-            return parsed, words[count].start(), kind, lead
+            return parsed, words[count].start(), lead
     return None
+
+
+def without_lead(text: str) -> str | None:
+    """``text`` after the date or kick-off time it opens with (``March 7, 2031 7:30 pm:
+    Elm FC ２-１ Oak SC``), or None when it opens with neither."""
+    words = list(_WORD.finditer(text))
+    if not words or not _LEAD_START.match(words[0].group()):
+        return None
+    for count in range(min(len(words) - 1, _MAX_LEAD_WORDS), 0, -1):
+        if _lead(text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END)) is not None:
+            return text[words[count].start():]
+    return None
+
+
+def _lead(text: str) -> dict[str, str] | None:
+    """What the words before a match's teams give: a date, a kick-off time, or both."""
+    if parse_date(text) is not None:
+        return {"date": text}
+    if _KICK_OFF.match(text):
+        return {"time": text}
+    timed = date_and_time(text)
+    return None if timed is None else {"date": timed[0], "time": timed[1]}
 
 
 def _continues_value(text: str) -> bool:
@@ -179,11 +214,15 @@ def split_blocks(lines: list[Line]) -> list[Block]:
                 dated = dated_match(line.text)
                 if dated is not None:
                     block.match, block.match_at = dated[0], dated[1]
-                    block.extra[dated[2]] = dated[3]
+                    block.extra.update(dated[2])
                 else:
                     block.match, block.match_at = match_of(line.text)
             elif kind == "date":
-                block.date = parse_date(line.text.strip())
+                stripped = line.text.strip()
+                timed = date_and_time(stripped)
+                if timed is not None:  # the date line also gives the kick-off time
+                    block.extra["date"], block.extra["time"] = timed
+                block.date = parse_date(stripped if timed is None else timed[0])
             blocks.append(block)
             index += 1
         previous = kind

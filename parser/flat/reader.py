@@ -35,7 +35,7 @@ from ..model.rounds import YearContext
 from ..model.sections import Section, build_tree
 from ..model.spans import Span
 from ..read.source import Source
-from .blocks import split_blocks
+from .blocks import split_blocks, without_lead
 from .round_json import round_json
 from .table_json import table_json, tables_of
 from .truncation import cut_last_line, mark_truncated
@@ -159,6 +159,9 @@ def _note_near_match(ctx: Context, line: Line, text: str) -> None:
     """PA013 when ``text`` (the line, or a list item's text) is shaped like a match that the
     grammar did not read."""
     why = near_match(text)
+    if why is None:  # the words of a date or time before the teams are no home team
+        rest = without_lead(text)
+        why = None if rest is None else near_match(rest)
     if why is not None:
         at = line.text.find(text.strip()[:1]) if text.strip() else 0
         ctx.note("PA013", f"line looks like a match but was not read as one: {why}",

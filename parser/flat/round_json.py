@@ -33,10 +33,14 @@ def round_json(ctx: Context, section: Section, own: list[Block],
     year = prose_year(texts)
     draft = RoundDraft(section, name, region, year)
     current_date: str | None = None
+    current_time: str | None = None
     date_span: Span | None = None
     for block in own:
         if block.kind == "date":
-            current_date = block.text.strip()
+            lead = block.extra.get("date")
+            current_date = lead if isinstance(lead, str) else block.text.strip()
+            kick_off = block.extra.get("time")
+            current_time = kick_off if isinstance(kick_off, str) else None
             date_line = block.lines[0]
             start = date_line.text.index(current_date[:1]) if current_date else 0
             date_span = Span(date_line.number, ctx.col(date_line, start), date_line.number,
@@ -59,6 +63,8 @@ def round_json(ctx: Context, section: Section, own: list[Block],
                                                       + len(lead_date) - 1)), "date")
             if isinstance(lead_time, str):
                 found["time"] = lead_time
+            elif current_time is not None:  # given on the date line above
+                found["time"] = current_time
             draft.matches.append(found)
             mark_match(ctx, found, line, offset, block.match)
         elif block.kind == "match_note" and draft.matches:
