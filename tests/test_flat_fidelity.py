@@ -315,6 +315,42 @@ def test_no_date_and_time_line_without_both(line: str) -> None:
     assert block["kind"] != "date"
 
 
+def _first_round(lines: str) -> tuple[list[dict[str, object]], list[dict[str, object]], list[str]]:
+    document = parse(f"= T =\n==First round==\n{lines}\n", "<fidelity>", form="flat")
+    matches = [m for r in document.data["rounds"] for m in r["matches"]]
+    return matches, document.data["facts"], [d.code for d in check(document)]
+
+
+def test_a_note_naming_the_shoot_out_winner_gives_the_penalties() -> None:
+    matches, facts, codes = _first_round("Yew FC 2–2 Box FC (Box FC won 5–4 on penalties)")
+    [match] = matches
+    assert (match["home_pens"], match["away_pens"], match["winner"]) == (4, 5, "away")
+    [fact] = facts
+    assert (fact["kind"], fact["winner"], fact["line"], fact["column"]) == (
+        "penalties", "Box FC", 3, 20)
+    assert "MA301" not in codes  # the note decides the level tie
+
+
+def test_a_note_after_extra_time_decides_the_tie() -> None:
+    matches, facts, codes = _first_round(
+        "Hazel FC 0–0 Holly FC (a.e.t.; Holly FC won 4–3 on penalties)")
+    assert (matches[0]["aet"], matches[0]["home_pens"], matches[0]["away_pens"]) == (True, 3, 4)
+    assert [f["column"] for f in facts] == [32]
+    assert "MA301" not in codes
+
+
+def test_a_note_naming_another_team_fills_nothing() -> None:
+    matches, facts, _ = _first_round("Yew FC 2–2 Box FC (Elm FC won 5–4 on penalties)")
+    assert (matches[0]["home_pens"], matches[0].get("winner")) == (None, None)
+    assert [f["winner"] for f in facts] == ["Elm FC"]  # the fact is kept for the checks
+
+
+def test_a_shoot_out_note_on_a_decided_match_is_a_contradiction() -> None:
+    matches, _, codes = _first_round("Elm FC 2–1 Oak SC (Oak SC won 5–4 on penalties)")
+    assert (matches[0]["home_pens"], matches[0]["away_pens"]) == (4, 5)
+    assert "MA302" in codes  # penalties after a score that is not level
+
+
 @pytest.mark.parametrize(("key", "name"), [
     ("$", "field"), ("Año", "ano"), ("Top Scorer (league)", "top_scorer_league"),
     ("Prev_season", "prev_season"), ("Ground(s)", "ground_s")])

@@ -29,6 +29,8 @@ VALID = {
     "Elm FC 1–1 Oak SC (aet; 4–2 p)": ("Elm FC", "Oak SC", 1, 1, "played", True, 4, 2),
     "Elm FC 2–2 (a.e.t., 3–1 pen.) Oak SC": ("Elm FC", "Oak SC", 2, 2, "played", True, 3, 1),
     "Elm FC 2–2 Oak SC (a.e.t. 3–1 pens)": ("Elm FC", "Oak SC", 2, 2, "played", True, 3, 1),
+    "Elm FC 0–0 Oak SC (a.e.t.; Oak SC won 4–3 on pens)": ("Elm FC", "Oak SC", 0, 0, "played", True, None, None),
+    "Elm FC 0–0 (aet: Oak SC won on away goals) Oak SC": ("Elm FC", "Oak SC", 0, 0, "played", True, None, None),
     "Newport FC 0-2 (forfeit) Newtown Pride FC": ("Newport FC", "Newtown Pride FC", 0, 2, "forfeit", False, None, None),
     "Elm FC 3-0 awd Oak SC": ("Elm FC", "Oak SC", 3, 0, "awarded", False, None, None),
     "Elm FC w/o Oak SC": ("Elm FC", "Oak SC", None, None, "walkover", False, None, None),
@@ -117,11 +119,13 @@ def test_score_cells(cell: str, expected: tuple[object, ...]) -> None:
     ("Elm FC v Oak SC (postponed, frozen pitch)", "postponed", "frozen pitch"),
     ("Elm FC 1-0 (abandoned: floodlight failure, 70') Oak SC", "abandoned", "floodlight failure, 70'"),
     ("Elm FC (cancelled; Oak SC folded) Oak SC", "cancelled", "Oak SC folded"),
+    ("Elm FC 0–0 Oak SC (a.e.t.; Oak SC won 4–3 on pens)", "played", "Oak SC won 4–3 on pens"),
 ])
-def test_a_status_keeps_its_reason_as_a_note(line: str, status: str, note: str) -> None:
+def test_a_decoration_keeps_the_prose_after_it_as_a_note(line: str, status: str,
+                                                         note: str) -> None:
     match = parse_match_line(line)
     assert match is not None
-    assert (match.result.status, match.result.status_note) == (status, note)
+    assert (match.result.status, match.result.decoration_note) == (status, note)
     assert lark_match_line(line) == match  # the fast runner reads it as Lark does
 
 
@@ -129,14 +133,14 @@ def test_a_status_word_in_prose_is_no_status() -> None:
     """Only a status word right after the parenthesis opens, then ',', ';' or ':' counts."""
     match = parse_match_line("Elm FC 1-0 Oak SC (match abandoned, replayed)")
     assert match is not None
-    assert (match.result.status, match.result.status_note) == ("played", None)
+    assert (match.result.status, match.result.decoration_note) == ("played", None)
     assert match.away.notes == ("match abandoned, replayed",)
 
 
 def test_a_status_reason_in_a_score_cell() -> None:
     result = parse_score_cell("1–0 (abandoned, floodlight failure)")
     assert result is not None
-    assert (result.status, result.status_note) == ("abandoned", "floodlight failure")
+    assert (result.status, result.decoration_note) == ("abandoned", "floodlight failure")
 
 
 def test_a_date_cell_is_not_a_score() -> None:

@@ -198,7 +198,7 @@ _GRAMMAR = Lark(grammar_path("match_line.lark").read_text(encoding="utf-8"), par
                 lexer="contextual", start=["start", "score_cell", "team_cell"])
 _PATTERNS = {t.name: t.pattern.to_regexp() for t in _GRAMMAR.terminals}
 _RESULT_TERMINALS = ("SCORE", "PEN_SCORE", "VERSUS", "WALKOVER", "STATUS", "STATUS_NOTE",
-                     "AET", "PENS", "FORFEIT", "AWARDED")
+                     "AET", "AET_NOTE", "PENS", "FORFEIT", "AWARDED")
 _STATUS = {"postponed": "postponed", "p-p": "postponed", "cancelled": "cancelled",
            "canceled": "cancelled", "abandoned": "abandoned", "void": "void",
            "voided": "void", "annulled": "void"}
@@ -301,7 +301,7 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
     aet = False
     for token in decorations:
         word = str(token).strip().rstrip(",;").strip().strip("()").strip().lower()
-        if token.type == "AET":
+        if token.type in ("AET", "AET_NOTE"):  # "(a.e.t.; Elm won 4–3 on pens)": aet and prose
             aet = True
         elif token.type == "PENS":
             first, second = re.findall(r"[0-9]+", word)[:2]

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..markup.wiki import Line
+from ..model.assemble import add_fact
 from ..model.blocks import Block
 from ..model.context import Context
+from ..model.match_notes import apply_fact, note_facts
 from ..model.rounds import (
     RoundDraft,
     YearContext,
@@ -65,6 +67,9 @@ def round_json(ctx: Context, section: Section, own: list[Block],
                 found["time"] = lead_time
             elif current_time is not None:  # given on the date line above
                 found["time"] = current_time
+            for at, fact in note_facts(found["notes"], line.text):
+                add_fact(ctx, fact, section.title, line, at)
+                apply_fact(found, fact)
             draft.matches.append(found)
             mark_match(ctx, found, line, offset, block.match)
         elif block.kind == "match_note" and draft.matches:

@@ -82,7 +82,7 @@ def swapped(result: Result) -> Result:
     """The same result seen from the other side (a second leg written from team 1's view)."""
     return Result(result.status, result.away_score, result.home_score, result.aet,
                   result.away_pens, result.home_pens, result.walkover_note, result.start,
-                  result.end, result.status_note)
+                  result.end, result.decoration_note)
 
 
 def aggregate_json(text: str, score: TieScore, flip: bool = False) -> dict[str, object]:

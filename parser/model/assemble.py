@@ -118,15 +118,22 @@ def prose_counts(ctx: Context, section: Section, line: Line) -> None:
     for found in counts.from_prose(line.text):
         declare(ctx, found, "prose", section.title, line.number, ctx.col(line, found.index))
     for fact in facts.from_prose(line.text):
-        column = ctx.col(line, fact.index)
-        entry = {"kind": fact.kind, "text": fact.text, "teams": list(fact.teams),
-                 "winner": fact.winner, "score": list(fact.score) if fact.score else None,
-                 "pens": list(fact.pens) if fact.pens else None, "target": fact.target,
-                 "section": section.title, "line": line.number,
-                 "column": column}
-        ctx.facts.append(entry)
-        ctx.spans.mark(entry, Span(line.number, column, line.number,
-                                   ctx.col(line, fact.index + len(fact.text) - 1)))
+        add_fact(ctx, fact, section.title, line, 0)
+
+
+def add_fact(ctx: Context, fact: facts.Fact, section: str | None, line: Line,
+             offset: int) -> None:
+    """Record a fact stated at ``offset + fact.index`` in ``line`` (``offset``: where the
+    text it was read from starts in the line, as for a match's note)."""
+    start = offset + fact.index
+    column = ctx.col(line, start)
+    entry = {"kind": fact.kind, "text": fact.text, "teams": list(fact.teams),
+             "winner": fact.winner, "score": list(fact.score) if fact.score else None,
+             "pens": list(fact.pens) if fact.pens else None, "target": fact.target,
+             "section": section, "line": line.number, "column": column}
+    ctx.facts.append(entry)
+    ctx.spans.mark(entry, Span(line.number, column, line.number,
+                               ctx.col(line, start + len(fact.text) - 1)))
 
 
 def prose_entrants(ctx: Context, section: Section, line: Line) -> None:

@@ -45,6 +45,7 @@ _STATUS_WORDS = {
     "annulled": "void",
 }
 _STATUS_NOTE = re.compile(r"([^\s,;:]+)\s*[,;:](.*)", re.DOTALL)  # "postponed, frozen pitch"
+_AFTER_MARK = re.compile(r"[,;:]")  # "a.e.t.; Holly FC won 4–3 on pens": the note follows
 _PENS = re.compile(r"([0-9]{1,2})\s*[-‐‑‒–—−]\s*([0-9]{1,2})")
 _PEN_SCORE = re.compile(
     r"([0-9]{1,3})\s*\(([0-9]{1,2})\)\s*[-‐‑‒–—−]\s*([0-9]{1,3})\s*\(([0-9]{1,2})\)"
@@ -80,7 +81,7 @@ class Result:
     walkover_note: str | None = None
     start: int = 0
     end: int = 0
-    status_note: str | None = None  # the reason given with the status: "frozen pitch"
+    decoration_note: str | None = None  # prose after a decoration: "(postponed, frozen pitch)"
 
 
 @record
@@ -100,7 +101,7 @@ class Collector:
         self.aet = False
         self.pens: tuple[int, int] | None = None
         self.status: str | None = None
-        self.status_note: str | None = None
+        self.decoration_note: str | None = None
 
     def decoration(self, token: Token) -> None:
         text = str(token).strip().rstrip(",;").strip().strip("()").strip()
@@ -121,7 +122,10 @@ class Collector:
             found = _STATUS_NOTE.match(text)
             if found:
                 self.status = _STATUS_WORDS.get(found.group(1).lower(), "void")
-                self.status_note = found.group(2).strip()
+                self.decoration_note = found.group(2).strip()
+        elif kind == "AET_NOTE":
+            self.aet = True
+            self.decoration_note = _AFTER_MARK.split(text, maxsplit=1)[-1].strip()
 
     def side(self, tree: Any) -> Side | None:
         return self.side_of(*side_parts(tree))
@@ -197,7 +201,7 @@ class Collector:
         home_pens, away_pens = self.pens if self.pens else (None, None)
         return Result(status, result.home_score, result.away_score, self.aet or result.aet,
                       home_pens, away_pens, result.walkover_note, result.start, result.end,
-                      self.status_note)
+                      self.decoration_note)
 
 
 def side_parts(tree: Any) -> tuple[list[Token], list[Token]]:

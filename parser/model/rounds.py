@@ -148,8 +148,8 @@ def match_dict(*, home: Side, away: Side, result: Result,
     notes = [*home.notes, *away.notes]
     if result.walkover_note:
         notes.append(f"w/o-{result.walkover_note}")
-    if result.status_note:
-        notes.append(result.status_note)
+    if result.decoration_note:
+        notes.append(result.decoration_note)
     return {
         "home": normalise_name(home.name),
         "away": normalise_name(away.name),

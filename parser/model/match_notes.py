@@ -1,0 +1,58 @@
+"""What a match's own notes say about how it ended: ``Yew 2–2 Box (Box won 5–4 on
+penalties)``, ``Elm 0–0 Oak (a.e.t.; Oak won on away goals)``.
+
+A note in parentheses beside the teams reads like the prose around a round's matches, so
+its sentences go through ``facts.from_prose``: each fact joins the document's facts at the
+note's own place in the line (the checks decide a level tie by them, as by a sentence
+under the match). A shoot-out the note gives for one of the two sides also fills the
+match's ``home_pens``/``away_pens`` when the line gave none, and the side it names as
+winning or going through becomes the match's ``winner`` when nothing else named one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..read.source import normalise_name
+from .facts import Fact, from_prose
+
+_DECIDING = ("penalties", "aggregate", "advanced")
+
+
+def note_facts(notes: list[str], text: str) -> Iterator[tuple[int, Fact]]:
+    """Each fact the notes state, with the index in ``text`` (the match's line) where its
+    note starts."""
+    searched_from = 0
+    for note in notes:
+        at = text.find(note, searched_from)
+        if at < 0:
+            at = text.find(note)
+        if at < 0:
+            continue  # a note the reader made up ("w/o-scr" from "w/o-scr."), not prose
+        searched_from = at + len(note)
+        for fact in from_prose(note):
+            yield at, fact
+
+
+def apply_fact(found: dict[str, Any], fact: Fact) -> None:
+    """Fill the match's shoot-out and winner from a fact one of its notes states."""
+    if fact.kind not in _DECIDING or fact.winner is None:
+        return
+    side = _side(found, fact.winner)
+    if side is None:
+        return  # the note names a team that is neither side: nothing to fill
+    if fact.kind == "penalties" and fact.pens and found["home_pens"] is None \
+            and found["away_pens"] is None:
+        high, low = max(fact.pens), min(fact.pens)
+        found["home_pens"], found["away_pens"] = (high, low) if side == "home" else (low, high)
+    if found.get("winner") is None:
+        found["winner"] = side
+
+
+def _side(found: dict[str, Any], team: str) -> str | None:
+    key = normalise_name(team).casefold()
+    for side in ("home", "away"):
+        if found[side] and normalise_name(found[side]).casefold() == key:
+            return side
+    return None
