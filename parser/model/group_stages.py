@@ -88,7 +88,7 @@ def _scope_of(item: dict[str, Any], scopes: list[Scope]) -> Scope | None:
     """The table a round belongs to: one whose group section holds the round and ranks most
     of its teams, else one that ranks all of them (the smallest such table)."""
     names = [n for n in (item.get("name"), item.get("section")) if n]
-    if _knockout_named(names):
+    if _knockout_named(names) or not scopes:
         return None
     teams = _teams(item["matches"])
     inside = [s for s in scopes if s.line <= item["line"] and item["end_line"] <= s.end_line
