@@ -9,6 +9,7 @@ A short line directly above a list or table becomes that block's ``label``.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..markup.wiki import Line
 from ..model.blocks import MAX_LABEL_CHARS, Block
@@ -114,11 +115,14 @@ def dated_match(text: str) -> tuple[MatchLine, int, str, str] | None:
     """A match line led by its date or kick-off time (``September 10: Elm FC 2–1 Oak SC``,
     ``19:45 Elm FC 2–1 Oak SC``): the match, the index where it starts in ``text``, ``date``
     or ``time``, and the date or time as written. The longest such lead wins."""
-    words = list(_WORD.finditer(text))
-    longest = min(len(words) - 3, _MAX_LEAD_WORDS)
-    if longest < 1 or not _LEAD_START.match(words[0].group()) \
-            or not any(map(str.isdigit, text[:words[longest - 1].end()])):
+    first = _WORD.search(text)
+    if first is None or not _LEAD_START.match(first.group()):
         return None  # a date or a kick-off time opens with a digit, a weekday or a month
+    # the lead's words and three after it (the least a match line has), no more
+    words = list(islice(_WORD.finditer(text, first.start()), _MAX_LEAD_WORDS + 3))
+    longest = min(len(words) - 3, _MAX_LEAD_WORDS)
+    if longest < 1 or not any(map(str.isdigit, text[:words[longest - 1].end()])):
+        return None
     for count in range(longest, 0, -1):
         lead = text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END)
         kind = "date" if parse_date(lead) is not None else "time" if _KICK_OFF.match(lead) \
