@@ -53,6 +53,7 @@ def has_result(text: str) -> bool:
 # full-width hyphen-minus, small em dash, horizontal bar): read as the dash they stand for,
 # one character for one, so every position in the line stays where it was.
 _OTHER_DASHES = str.maketrans({"\ufe63": "-", "\uff0d": "-", "\ufe58": "—", "\u2015": "—"})
+_OTHER_DASH = re.compile("[\ufe63\uff0d\ufe58\u2015]")  # translating costs more than looking
 
 
 # Footnote and reference marks the rendering left after a word: [1], [a], [note 2]. They
@@ -63,7 +64,7 @@ _FOOTNOTE = re.compile(r"\[(?:[0-9]{1,3}|[a-z]|(?:note|nb) [0-9]{1,3})\]", re.IG
 def grammar_text(text: str) -> str:
     """``text`` as the match-line grammar reads it (same length, same positions): other
     dashes as the dashes they stand for, footnote marks as blanks."""
-    if not text.isascii():
+    if not text.isascii() and _OTHER_DASH.search(text):
         text = text.translate(_OTHER_DASHES)
     if "[" in text:
         text = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text)
