@@ -110,11 +110,12 @@ def apply_note(found: dict[str, Any], text: str) -> None:
 
 def mark_match(ctx: Context, found: dict[str, Any], line: Line, offset: int,
                 parsed: Any) -> None:
-    ctx.spans.mark(found, Span(line.number, found["column"]))
+    col, number = ctx.columns(line), line.number
+    ctx.spans.mark(found, Span(number, found["column"]))
     for key, side in (("home", parsed.home), ("away", parsed.away)):
-        start = ctx.col(line, offset + side.start)
-        end = ctx.col(line, offset + side.end - 1)
-        ctx.spans.mark(found, Span(line.number, start, line.number, end), key)
-    start = ctx.col(line, offset + parsed.result.start)
-    ctx.spans.mark(found, Span(line.number, start), "home_score")
-    ctx.spans.mark(found, Span(line.number, start), "status")
+        start = col(offset + side.start)
+        end = col(offset + side.end - 1)
+        ctx.spans.mark(found, Span(number, start, number, end), key)
+    result = Span(number, col(offset + parsed.result.start))
+    ctx.spans.mark(found, result, "home_score")
+    ctx.spans.mark(found, result, "status")

@@ -81,11 +81,11 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
 
 def mark_cells(ctx: Context, entry: dict[str, Any], row: Row) -> None:
     """Span of every cell (an empty cell points just after its opening pipe)."""
+    col, number = ctx.columns(row.line), row.line.number
     for index, (cell, start) in enumerate(zip(row.cells, row.starts, strict=True)):
         first = start if cell else max(start - 1, 0)
         last = first + max(len(cell) - 1, 0)
-        ctx.spans.mark_item(entry, "cells", index, Span(
-            row.line.number, ctx.col(row.line, first), row.line.number, ctx.col(row.line, last)))
+        ctx.spans.mark_item(entry, "cells", index, Span(number, col(first), number, col(last)))
 
 
 def table_entrants(ctx: Context, section: Section, table: Table) -> None:
