@@ -36,7 +36,7 @@ _NOT_PLAIN = (re.compile(r"[{\[<]"), re.compile(r"&[#A-Za-z0-9]"),
               re.compile(r"\n(?:[#*;:]|----)"))
 _LINK_COLON = re.compile(r":(?![ \n]|\Z)")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-_HEADING_LINE = re.compile(r"^(=+)([^\n]*)", re.MULTILINE)
+_HEADING_LINE = re.compile(r"\n(=+)([^\n]*)")  # searched after a line end put in front
 _LAST_RUN = re.compile(r"(=+)[^=]*\Z")
 MAX_LEVEL = 6
 
@@ -65,7 +65,7 @@ def is_plain(text: str) -> bool:
 def headings(text: str) -> list[PlainHeading]:
     """The headings of ``text``, in order (``text`` must be plain: see ``is_plain``)."""
     found: list[PlainHeading] = []
-    for line in _HEADING_LINE.finditer(text):
+    for line in _HEADING_LINE.finditer("\n" + text):  # positions one on in that text
         opening = len(line.group(1))
         rest = line.group(2)
         last = _LAST_RUN.search(rest)
@@ -75,6 +75,6 @@ def headings(text: str) -> list[PlainHeading]:
         level = min(opening, closing, MAX_LEVEL)
         title = ("=" * (opening - level) + rest[:last.start()]
                  + "=" * (closing - level))
-        start = line.start()
-        found.append(PlainHeading(start, line.start(2) + last.end(1), level, title))
+        found.append(PlainHeading(line.start(1) - 1, line.start(2) - 1 + last.end(1), level,
+                                  title))
     return found
