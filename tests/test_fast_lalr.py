@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -11,8 +12,8 @@ from hypothesis import strategies as st
 from parser.grammar.fast_lalr import FastLALR, tables_of
 from parser.grammar.load import date_parser, fast_date_parser, fast_match_parser, match_parser
 from parser.model.match_lines import (
-    _HAS_RESULT,
     MAX_LINE_CHARS,
+    has_result,
     lark_match_line,
     lark_score_cell,
     lark_team_cell,
@@ -94,6 +95,14 @@ def _lark_tree(lark: Any, text: str, start: str) -> Any:
         return None
 
 
+# What ``has_result`` stands for, as one case-blind pattern (its first form).
+_HAS_RESULT = re.compile(
+    r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]|\b(v|vs\.?|w/o|walkover|postponed|p-p|cancell?ed|abandoned|"
+    r"void(ed)?|annulled)\b",
+    re.IGNORECASE,
+)
+
+
 def test_the_fast_runner_is_on_for_both_grammars() -> None:
     assert isinstance(fast_match_parser(), FastLALR)
     assert isinstance(fast_date_parser(), FastLALR)
@@ -105,6 +114,13 @@ def test_match_lines_agree(text: str) -> None:
     parse_match_line.cache_clear()
     offered = len(text) <= MAX_LINE_CHARS and _HAS_RESULT.search(text)
     assert parse_match_line(text) == (lark_match_line(text) if offered else None), text
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(lines, st.text(alphabet="vVsSwW/oOpP-cCaAnNlLdDeEiI.ſİıK 1–2)(_é\n",
+                                max_size=12)))
+def test_has_result_is_the_one_pattern(text: str) -> None:
+    assert has_result(text) == bool(_HAS_RESULT.search(text)), text
 
 
 @settings(max_examples=1500, deadline=None)

@@ -73,6 +73,19 @@ def test_detection(text: str, form: str) -> None:
     assert detect(text).form == form
 
 
+@pytest.mark.parametrize(("text", "weights"), [
+    ("Infobox\n- Name: Elm Cup\n", (0, 9)),  # a sign on the first line
+    ("Infobox \n\nInfobox\n\n\n", (0, 12)),  # a sign whose trailing spaces reach a blank line
+    ("| a | b |\n\n| c | d |  \n| e | f |", (0, 6)),
+    ("{|\n|-\n| a || b\n|}\n* x\n*y\n", (3 + 2 + 2 + 2, 0)),
+    ("text {| and |} mid-line\n- x\n", (0, 1)),
+])
+def test_detection_weighs_each_sign_at_a_line_start(text: str,
+                                                    weights: tuple[int, int]) -> None:
+    found = detect(text)
+    assert (found.wikitext, found.flat) == weights
+
+
 # ---- infoboxes ----------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ A short line directly above a list or table becomes that block's ``label``.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from ..markup.wiki import Line
 from ..model.blocks import MAX_LABEL_CHARS, Block
@@ -129,11 +130,14 @@ def dated_match(text: str) -> tuple[MatchLine, int, dict[str, str]] | None:
     Oak SC``, ``19:45 Elm FC 2–1 Oak SC``, ``March 7, 2031 7:30 pm: Elm FC 2–1 Oak SC``):
     the match, the index where it starts in ``text``, and the lead as written under
     ``date`` and/or ``time``. The longest such lead wins."""
-    words = list(_WORD.finditer(text))
-    longest = min(len(words) - 3, _MAX_LEAD_WORDS)
-    if longest < 1 or not _LEAD_START.match(words[0].group()) \
-            or not any(map(str.isdigit, text[:words[longest - 1].end()])):
+    first = _WORD.search(text)
+    if first is None or not _LEAD_START.match(first.group()):
         return None  # a date or a kick-off time opens with a digit, a weekday or a month
+    # the lead's words and three after it (the least a match line has), no more
+    words = list(islice(_WORD.finditer(text, first.start()), _MAX_LEAD_WORDS + 3))
+    longest = min(len(words) - 3, _MAX_LEAD_WORDS)
+    if longest < 1 or not any(map(str.isdigit, text[:words[longest - 1].end()])):
+        return None
     for count in range(longest, 0, -1):
         lead = _lead(text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END))
         if lead is None:
@@ -147,7 +151,7 @@ def dated_match(text: str) -> tuple[MatchLine, int, dict[str, str]] | None:
 def without_lead(text: str) -> str | None:
     """``text`` after the date or kick-off time it opens with (``March 7, 2031 7:30 pm:
     Elm FC ２-１ Oak SC``), or None when it opens with neither."""
-    words = list(_WORD.finditer(text))
+    words = list(islice(_WORD.finditer(text), _MAX_LEAD_WORDS + 1))
     if not words or not _LEAD_START.match(words[0].group()):
         return None
     for count in range(min(len(words) - 1, _MAX_LEAD_WORDS), 0, -1):

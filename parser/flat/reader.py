@@ -92,14 +92,13 @@ def infobox_json(ctx: Context, block: Block) -> dict[str, Any]:
             "line": item.line.number,
             "end_line": item.continuation[-1].number if item.continuation else item.line.number,
         }
-        ctx.spans.mark(entry, Span(item.line.number, ctx.col(item.line, item.key_start)))
-        ctx.spans.mark(entry, Span(item.line.number, ctx.col(item.line, item.value_start)),
-                       "value")
+        ctx.spans.at(entry, item.line.number, ctx.col(item.line, item.key_start))
+        ctx.spans.at(entry, item.line.number, ctx.col(item.line, item.value_start), key="value")
         out.append(entry)
     for line in stray:
         record_unparsed(ctx, line.number, line.number, line.text, "Infobox")
     result = {"line": block.line, "end_line": block.end_line, "fields": out}
-    ctx.spans.mark(result, Span(block.line, 1, block.end_line))
+    ctx.spans.at(result, block.line, 1, block.end_line)
     return result
 
 
@@ -125,7 +124,7 @@ def section_json(ctx: Context, section: Section, blocks: dict[int, list[Block]],
         "title": title, "level": section.level, "line": section.line,
         "end_line": section.end_line, "blocks": blocks_json, "children": children,
     }
-    ctx.spans.mark(result, Span(section.line, 1, section.end_line))
+    ctx.spans.at(result, section.line, 1, section.end_line)
     return result
 
 
@@ -151,7 +150,7 @@ def block_json(ctx: Context, section: Section, block: Block) -> list[dict[str, A
     elif block.kind == "other":
         record_unparsed(ctx, block.line, block.end_line, base["text"], section.title,
                   too_long=block.lines[0].too_long)
-    ctx.spans.mark(base, Span(block.line, 1, block.end_line))
+    ctx.spans.at(base, block.line, 1, block.end_line)
     return [base]
 
 

@@ -18,7 +18,6 @@ from ..model.context import Context
 from ..model.match_lines import Result, parse_match_line, parse_score_cell, parse_team_cell
 from ..model.results_cells import CellKind, CellMatch, Position, cell_kind, read_rows
 from ..model.rounds import ResultsColumns, RoundDraft, match_dict, match_from_line, match_from_row
-from ..model.spans import Span
 from ..model.tables import Row, Table
 
 _KICK_OFF_COL = re.compile(r"\b(kick[- ]?off|time|k\.?o\.?)$", re.IGNORECASE)
@@ -58,7 +57,7 @@ def table_matches(ctx: Context, table: Table, draft: RoundDraft, *, by_content: 
         if any(rows[r].truncated for r in taken):
             found["truncated"] = True
         draft.matches.append(found)
-        ctx.spans.mark(found, Span(found["line"], found["column"]))
+        ctx.spans.at(found, found["line"], found["column"])
     for index, row in enumerate(rows):
         if index not in used and any(cell_kind(c) not in _CONTEXT_KINDS for c in row.cells):
             ctx.note("PA002", "results-table row holds no match that could be read",
@@ -69,8 +68,8 @@ def _mark_header_date(ctx: Context, found: dict[str, Any], row: Row,
                       cols: ResultsColumns) -> None:
     if cols.date is not None and cols.date < len(row.starts) and found["date"]:
         at = row.starts[cols.date]
-        ctx.spans.mark(found, Span(row.line.number, ctx.col(row.line, at), row.line.number,
-                                   ctx.col(row.line, at + len(found["date"]) - 1)), "date")
+        ctx.spans.at(found, row.line.number, ctx.col(row.line, at), row.line.number,
+                     ctx.col(row.line, at + len(found["date"]) - 1), key="date")
 
 
 def _cell(rows: list[Row], at: Position) -> str:
@@ -110,5 +109,5 @@ def _mark_cell(ctx: Context, found: dict[str, Any], rows: list[Row], at: Positio
                key: str) -> None:
     row = rows[at[0]]
     start = row.starts[at[1]]
-    ctx.spans.mark(found, Span(row.line.number, ctx.col(row.line, start), row.line.number,
-                               ctx.col(row.line, start + len(row.cells[at[1]]) - 1)), key)
+    ctx.spans.at(found, row.line.number, ctx.col(row.line, start), row.line.number,
+                 ctx.col(row.line, start + len(row.cells[at[1]]) - 1), key=key)

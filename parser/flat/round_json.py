@@ -60,9 +60,9 @@ def round_json(ctx: Context, section: Section, own: list[Block],
             lead_date, lead_time = block.extra.get("date"), block.extra.get("time")
             if isinstance(lead_date, str):  # written before the teams on the match's own line
                 found["date"] = lead_date
-                ctx.spans.mark(found, Span(line.number, ctx.col(line, line.text.index(
-                    lead_date)), line.number, ctx.col(line, line.text.index(lead_date)
-                                                      + len(lead_date) - 1)), "date")
+                lead_at = line.text.index(lead_date)
+                ctx.spans.at(found, line.number, ctx.col(line, lead_at), line.number,
+                             ctx.col(line, lead_at + len(lead_date) - 1), key="date")
             if isinstance(lead_time, str):
                 found["time"] = lead_time
             elif current_time is not None:  # given on the date line above
@@ -99,7 +99,7 @@ def round_json(ctx: Context, section: Section, own: list[Block],
         "line": section.line, "end_line": section.end_line, "notes": draft.notes,
         "matches": draft.matches,
     }
-    ctx.spans.mark(result, Span(section.line, 1, section.end_line))
+    ctx.spans.at(result, section.line, 1, section.end_line)
     return result
 
 
@@ -121,11 +121,12 @@ def apply_note(found: dict[str, Any], text: str) -> None:
 
 def mark_match(ctx: Context, found: dict[str, Any], line: Line, offset: int,
                 parsed: Any) -> None:
-    ctx.spans.mark(found, Span(line.number, found["column"]))
+    col, number = ctx.columns(line), line.number
+    ctx.spans.at(found, number, found["column"])
     for key, side in (("home", parsed.home), ("away", parsed.away)):
-        start = ctx.col(line, offset + side.start)
-        end = ctx.col(line, offset + side.end - 1)
-        ctx.spans.mark(found, Span(line.number, start, line.number, end), key)
-    start = ctx.col(line, offset + parsed.result.start)
-    ctx.spans.mark(found, Span(line.number, start), "home_score")
-    ctx.spans.mark(found, Span(line.number, start), "status")
+        start = col(offset + side.start)
+        end = col(offset + side.end - 1)
+        ctx.spans.at(found, number, start, number, end, key=key)
+    result = col(offset + parsed.result.start)
+    ctx.spans.at(found, number, result, key="home_score")
+    ctx.spans.at(found, number, result, key="status")

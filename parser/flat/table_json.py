@@ -13,7 +13,6 @@ from ..model.entrants import block_titles, new_entrant, pot_columns, table_colum
 from ..model.results_cells import is_match_row, table_role
 from ..model.rounds import ResultsColumns, RoundDraft
 from ..model.sections import Section
-from ..model.spans import Span
 from ..model.tables import SCORE_COL, Row, Table
 from ..model.topics import header_topic, title_topic
 from .results_table import table_matches as read_matches
@@ -44,7 +43,7 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
     for row in table.rows:
         entry = {"line": row.line.number, "cells": row.cells, "truncated": row.truncated}
         rows.append(entry)
-        ctx.spans.mark(entry, Span(row.line.number, 1))
+        ctx.spans.at(entry, row.line.number, 1)
         mark_cells(ctx, entry, row)
         if row.truncated:
             ctx.note("PA004", "table row ends without a closing '|' (truncated?)",
@@ -63,7 +62,7 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
         "rows": rows,
         "artifacts": [{"line": line.number, "text": line.text} for line in table.artifacts],
     }
-    ctx.spans.mark(result, Span(first, 1, table.lines[-1].number))
+    ctx.spans.at(result, first, 1, table.lines[-1].number)
     if table.label is not None:
         prose_counts(ctx, section, table.label)
     if role == "entrants":
@@ -81,11 +80,11 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
 
 def mark_cells(ctx: Context, entry: dict[str, Any], row: Row) -> None:
     """Span of every cell (an empty cell points just after its opening pipe)."""
+    col, number = ctx.columns(row.line), row.line.number
     for index, (cell, start) in enumerate(zip(row.cells, row.starts, strict=True)):
         first = start if cell else max(start - 1, 0)
         last = first + max(len(cell) - 1, 0)
-        ctx.spans.mark_item(entry, "cells", index, Span(
-            row.line.number, ctx.col(row.line, first), row.line.number, ctx.col(row.line, last)))
+        ctx.spans.item_at(entry, "cells", index, number, col(first), number, col(last))
 
 
 def table_entrants(ctx: Context, section: Section, table: Table) -> None:
@@ -112,13 +111,12 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
         if row.truncated:
             entrant["truncated"] = True
         ctx.entrants.append(entrant)
-        ctx.spans.mark(entrant, Span(row.line.number, column))
+        ctx.spans.at(entrant, row.line.number, column)
         for index, role in roles.items():
             if role != "name" and index < len(row.cells) and row.cells[index]:
                 start = row.starts[index]
-                ctx.spans.mark(entrant, Span(
-                    row.line.number, ctx.col(row.line, start), row.line.number,
-                    ctx.col(row.line, start + len(row.cells[index]) - 1)), role)
+                ctx.spans.at(entrant, row.line.number, ctx.col(row.line, start), row.line.number,
+                             ctx.col(row.line, start + len(row.cells[index]) - 1), key=role)
 
 
 def _pot_entrants(ctx: Context, section: Section, table: Table) -> None:
@@ -137,7 +135,7 @@ def _pot_entrants(ctx: Context, section: Section, table: Table) -> None:
                                   line=row.line.number, column=column,
                                   note=table.columns[index])
             ctx.entrants.append(entrant)
-            ctx.spans.mark(entrant, Span(row.line.number, column))
+            ctx.spans.at(entrant, row.line.number, column)
 
 
 def table_matches(ctx: Context, table: Table, draft: RoundDraft) -> None:

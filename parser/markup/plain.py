@@ -29,9 +29,14 @@ import re
 
 from ..records import record
 
-_NOT_PLAIN = re.compile(r"[{\[<]|&[#A-Za-z0-9]|^(?:[#*;:]|----)|[A-Za-z]:(?![ \n]|\Z)",
-                        re.MULTILINE)
-_HEADING_LINE = re.compile(r"^(=+)([^\n]*)", re.MULTILINE)
+# The signs but the free link, each searched on its own (the regular-expression engine
+# then jumps to the characters a sign can start with), those at a line start after a line
+# end put in front of the text; a free link is looked for from its colon.
+_NOT_PLAIN = (re.compile(r"[{\[<]"), re.compile(r"&[#A-Za-z0-9]"),
+              re.compile(r"\n(?:[#*;:]|----)"))
+_LINK_COLON = re.compile(r":(?![ \n]|\Z)")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_HEADING_LINE = re.compile(r"\n(=+)([^\n]*)")  # searched after a line end put in front
 _LAST_RUN = re.compile(r"(=+)[^=]*\Z")
 MAX_LEVEL = 6
 
@@ -50,13 +55,17 @@ class PlainHeading:
 
 def is_plain(text: str) -> bool:
     """Whether the tokenizer would make nothing of ``text`` but text and headings."""
-    return _NOT_PLAIN.search(text) is None
+    lined = "\n" + text
+    if any(sign.search(lined) for sign in _NOT_PLAIN):
+        return False
+    return not any(lined[colon.start() - 1] in _ASCII_LETTERS
+                   for colon in _LINK_COLON.finditer(lined))
 
 
 def headings(text: str) -> list[PlainHeading]:
     """The headings of ``text``, in order (``text`` must be plain: see ``is_plain``)."""
     found: list[PlainHeading] = []
-    for line in _HEADING_LINE.finditer(text):
+    for line in _HEADING_LINE.finditer("\n" + text):  # positions one on in that text
         opening = len(line.group(1))
         rest = line.group(2)
         last = _LAST_RUN.search(rest)
@@ -66,6 +75,6 @@ def headings(text: str) -> list[PlainHeading]:
         level = min(opening, closing, MAX_LEVEL)
         title = ("=" * (opening - level) + rest[:last.start()]
                  + "=" * (closing - level))
-        start = line.start()
-        found.append(PlainHeading(start, line.start(2) + last.end(1), level, title))
+        found.append(PlainHeading(line.start(1) - 1, line.start(2) - 1 + last.end(1), level,
+                                  title))
     return found

@@ -27,7 +27,6 @@ from .entrants import (
 )
 from .rounds import YearContext
 from .sections import Section
-from .spans import Span
 from .topics import title_topic
 
 FORMAT_VERSION = "1.2"
@@ -93,7 +92,7 @@ def record_unparsed(ctx: Context, line: int, end_line: int, text: str, section: 
               *, too_long: bool = False) -> None:
     entry = {"line": line, "end_line": end_line, "text": text, "section": section}
     ctx.unparsed.append(entry)
-    ctx.spans.mark(entry, Span(line, 1, end_line))
+    ctx.spans.at(entry, line, 1, end_line)
     shown = text.strip()
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
     if too_long:
@@ -110,8 +109,7 @@ def declare(ctx: Context, found: counts.DeclaredCount, source: str, section: str
              "section": section, "line": line, "column": column}
     ctx.declared.append(entry)
     number_at = found.text.find(str(found.count)) if source == "heading" else 0
-    ctx.spans.mark(entry, Span(line, column, line,
-                               column + len(found.text) - 1 - max(number_at, 0)))
+    ctx.spans.at(entry, line, column, line, column + len(found.text) - 1 - max(number_at, 0))
 
 
 def prose_counts(ctx: Context, section: Section, line: Line) -> None:
@@ -132,8 +130,8 @@ def add_fact(ctx: Context, fact: facts.Fact, section: str | None, line: Line,
              "pens": list(fact.pens) if fact.pens else None, "target": fact.target,
              "section": section, "line": line.number, "column": column}
     ctx.facts.append(entry)
-    ctx.spans.mark(entry, Span(line.number, column, line.number,
-                               ctx.col(line, start + len(fact.text) - 1)))
+    ctx.spans.at(entry, line.number, column, line.number,
+                 ctx.col(line, start + len(fact.text) - 1))
 
 
 def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
@@ -152,7 +150,7 @@ def prose_entrants(ctx: Context, section: Section, line: Line) -> None:
                               tag=parsed["tag"], note=parsed["note"], line=line.number,
                               column=column)
         ctx.entrants.append(entrant)
-        ctx.spans.mark(entrant, Span(line.number, column))
+        ctx.spans.at(entrant, line.number, column)
 
 
 def list_json(ctx: Context, section: Section, block: Block,
@@ -167,7 +165,7 @@ def list_json(ctx: Context, section: Section, block: Block,
     for line, text in zip(block.lines, texts, strict=True):
         item = {"line": line.number, "text": text}
         items.append(item)
-        ctx.spans.mark(item, Span(line.number, ctx.col(line, line.text.find(text[:1]))))
+        ctx.spans.at(item, line.number, ctx.col(line, line.text.find(text[:1])))
         parsed = parse_item(text) if role == "entrants" else None
         if parsed is not None:
             parsed_items.append((line, parsed))
@@ -178,12 +176,12 @@ def list_json(ctx: Context, section: Section, block: Block,
                               tag=parsed["tag"], note=parsed["note"], line=line.number,
                               column=ctx.col(line, max(line.text.find(parsed["name"]), 0)))
         ctx.entrants.append(entrant)
-        ctx.spans.mark(entrant, Span(entrant["line"], entrant["column"]))
+        ctx.spans.at(entrant, entrant["line"], entrant["column"])
         state_at = line.text.rfind(f"({parsed['state']})") if parsed["state"] else -1
         if state_at >= 0:
-            ctx.spans.mark(entrant, Span(line.number, ctx.col(line, state_at + 1),
-                                         line.number, ctx.col(line, state_at + 2)), "state")
+            ctx.spans.at(entrant, line.number, ctx.col(line, state_at + 1), line.number,
+                         ctx.col(line, state_at + 2), key="state")
     base.update({"label": label, "style": block.extra.get("style", "bullet"), "role": role,
                  "items": items})
-    ctx.spans.mark(base, Span(block.line, 1, block.end_line))
+    ctx.spans.at(base, block.line, 1, block.end_line)
     return base

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from ..diagnostics import Diagnostic, Severity
@@ -30,8 +32,19 @@ class Context:
         """File column of 0-based ``index`` into a cleaned line."""
         return self.source.column(line.number, line.raw_index(index))
 
+    def columns(self, line: Line) -> Callable[[int], int]:
+        """``col`` for one line, for its many cells or parts: a line without markup or
+        removed characters has each index at the column after it."""
+        if not line.anchors and not self.source.removed.get(line.number):
+            return _next_column
+        return partial(self.col, line)
+
     def note(self, code: str, message: str, line: int, column: int = 1,
              end_line: int | None = None) -> None:
         """Record an info-level parse diagnostic."""
         self.diagnostics.append(Diagnostic(code, Severity.INFO, message, line, column,
                                            end_line, None, "", "parse"))
+
+
+def _next_column(index: int) -> int:
+    return index + 1

@@ -6,6 +6,7 @@ import re
 
 from ..read.source import ascii_int
 from ..records import record
+from .caseless import caseless, holds
 
 _UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -24,6 +25,9 @@ COUNT_NOUNS = (
     "teams|team|clubs|club|sides|entrants|berths|berth|winners|qualifiers|participants|"
     "places|spots|slots|members|entries"
 )
+# a word each of the nouns above holds: a text without one declares no count in prose
+_NOUN_WORDS = ("team", "club", "side", "entrant", "berth", "winner", "qualifier",
+               "participant", "place", "spot", "slot", "member", "entries")
 _PROSE = re.compile(
     rf"(?<![\w-])(?P<number>{_NUMBER})\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{COUNT_NOUNS}))\b",
     re.IGNORECASE,
@@ -74,7 +78,9 @@ def from_heading(title: str) -> list[DeclaredCount]:
 
 def from_prose(text: str) -> list[DeclaredCount]:
     """Counts in a sentence: ``Nine division winners, followed by 12 at large berths.``"""
-    out = []
+    out: list[DeclaredCount] = []
+    if not holds(caseless(text), *_NOUN_WORDS):
+        return out
     for match in _PROSE.finditer(text):
         if _HEDGE.search(text[: match.start()]):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..records import record
+from .caseless import caseless, holds
 
 FACT_KINDS = ("byes", "all_winners", "aggregate", "penalties", "advanced", "withdrew")
 
@@ -49,6 +50,9 @@ _WITHDREW = re.compile(
     r"^(?P<team>.+?)\s+(?:withdrew|scratched|failed to fulfil[l]?\s+the\s+fixture)\b.*$",
     re.IGNORECASE)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+# every pattern above needs one of these words (``_one`` tries each only if its own are there)
+_CUES = ("bye", "winners", "aggregate", "won", "advanced", "went", "progressed", "awarded",
+         "withdrew", "scratched", "failed")
 _NAME = re.compile(r"^[A-Z0-9ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ][\w.'’&/ -]{0,60}$")
 
 
@@ -103,25 +107,37 @@ def _score(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _one(index: int, sentence: str) -> Fact | None:
-    if (found := _BYES.match(sentence)) and (teams := _teams(found.group("teams"))):
+    lowered = caseless(sentence)  # each pattern is tried only if its words may be there
+
+    def has(*words: str) -> bool:
+        return holds(lowered, *words)
+
+    if has("bye") and (found := _BYES.match(sentence)) and (
+            teams := _teams(found.group("teams"))):
         return Fact("byes", sentence, index, teams, target=found.group("target"))
-    if found := _ALL_WINNERS.match(sentence):
+    if has("winners") and (found := _ALL_WINNERS.match(sentence)):
         return Fact("all_winners", sentence, index, target=found.group("target"))
-    if (found := _WON_AGG.match(sentence)) and (team := _team(found.group("winner"))):
+    aggregate = has("aggregate")
+    if aggregate and has("won") and (found := _WON_AGG.match(sentence)) and (
+            team := _team(found.group("winner"))):
         return Fact("aggregate", sentence, index, (team,), team, _score(found))
-    if (found := _DREW_AGG.match(sentence)) and (teams := _teams(
-            f"{found.group('one')} and {found.group('two')}")) and len(teams) == 2:
+    if aggregate and has("drew") and (found := _DREW_AGG.match(sentence)) and (
+            teams := _teams(f"{found.group('one')} and {found.group('two')}")
+    ) and len(teams) == 2:
         return Fact("aggregate", sentence, index, teams, None, _score(found))
-    if (found := _WON_PENS.match(sentence)) and (team := _team(found.group("winner"))) and (
+    if has("won") and (found := _WON_PENS.match(sentence)) and (
+            team := _team(found.group("winner"))) and (
             "penalt" in sentence.lower() or "shoot" in sentence.lower()):
         return Fact("penalties", sentence, index, (team,), team, pens=_score(found))
-    if found := _ADVANCED.match(sentence):
+    if has("advanced", "went", "progressed", "awarded") and (
+            found := _ADVANCED.match(sentence)):
         winner = _team(found.group("winner") or found.group("awarded") or "")
         loser = _team(found.group("loser") or "") if found.group("loser") else None
         if winner:
             return Fact("advanced", sentence, index, (winner, loser) if loser else (winner,),
                         winner)
-    if (found := _WITHDREW.match(sentence)) and (team := _team(found.group("team"))):
+    if has("withdrew", "scratched", "failed") and (
+            found := _WITHDREW.match(sentence)) and (team := _team(found.group("team"))):
         return Fact("withdrew", sentence, index, (team,))
     return None
 
@@ -129,6 +145,8 @@ def _one(index: int, sentence: str) -> Fact | None:
 def from_prose(text: str) -> list[Fact]:
     """Every fact the sentences of one prose line state."""
     out: list[Fact] = []
+    if not holds(caseless(text), *_CUES):
+        return out
     for index, sentence in sentences(text):
         for part_index, part in _clauses(index, sentence):
             fact = _one(part_index, part)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ..records import record
@@ -61,9 +62,26 @@ def table_scope(table: dict[str, Any], line: int, end_line: int, titles: Iterabl
     return Scope(table["name"], line, end_line, teams, league)
 
 
+@record
+class _Naming:
+    """What one round name or section title says of the stage."""
+
+    knockout: bool
+    group: bool
+    league: bool
+
+
+@lru_cache(maxsize=2048)
+def _naming(name: str) -> _Naming:
+    """(a title is asked about for both its round's table and its stage, and many rounds
+    share one)"""
+    return _Naming(bool(KNOCKOUT_NAME.search(name)), bool(GROUP_NAME.search(name)),
+                   bool(LEAGUE_NAME.search(name)))
+
+
 def _knockout_named(names: list[str]) -> bool:
-    return any(KNOCKOUT_NAME.search(n) for n in names) and not any(
-        GROUP_NAME.search(n) for n in names)
+    return any(_naming(n).knockout for n in names) and not any(
+        _naming(n).group for n in names)
 
 
 def _teams(matches: list[dict[str, Any]]) -> set[str]:
@@ -88,7 +106,7 @@ def _scope_of(item: dict[str, Any], scopes: list[Scope]) -> Scope | None:
     """The table a round belongs to: one whose group section holds the round and ranks most
     of its teams, else one that ranks all of them (the smallest such table)."""
     names = [n for n in (item.get("name"), item.get("section")) if n]
-    if _knockout_named(names):
+    if _knockout_named(names) or not scopes:
         return None
     teams = _teams(item["matches"])
     inside = [s for s in scopes if s.line <= item["line"] and item["end_line"] <= s.end_line
@@ -108,9 +126,9 @@ def stage_of(item: dict[str, Any], scope: Scope | None) -> str:
         return "league" if scope.league else "group"
     if _knockout_named(names):
         return "knockout"
-    if any(GROUP_NAME.search(n) for n in names):
+    if any(_naming(n).group for n in names):
         return "group"
-    if any(LEAGUE_NAME.search(n) for n in names):
+    if any(_naming(n).league for n in names):
         return "league"
     return "group" if busy(item["matches"]) else "knockout"
 

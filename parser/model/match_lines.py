@@ -29,20 +29,31 @@ from .match_parts import (
 )
 
 __all__ = ["MAX_LINE_CHARS", "PARTICLES", "MatchLine", "Result", "Side", "Token", "grammar_text",
-           "lark_match_line",
+           "has_result", "lark_match_line",
            "lark_score_cell", "lark_team_cell", "parse_match_line", "parse_score_cell",
            "parse_team_cell", "plausible_name"]
 
-_HAS_RESULT = re.compile(
-    r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]|\b(v|vs\.?|w/o|walkover|postponed|p-p|cancell?ed|abandoned|"
-    r"void(ed)?|annulled)\b",
-    re.IGNORECASE,
-)
+# What a match line needs somewhere: a score, or a word of a fixture or an outcome
+# (``\b(v|vs\.?|w/o|walkover|postponed|p-p|cancell?ed|abandoned|void(ed)?|annulled)\b``,
+# case-blind). The words are written to start with a set of letters, both cases spelt out,
+# and the boundary before them checked behind that letter (``(?<!\w.)``): the engine then
+# jumps to those letters instead of trying the boundary at every character, which
+# ``re.IGNORECASE`` on the whole pattern would make it do.
+_HAS_SCORE = re.compile(r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]")
+_HAS_RESULT_WORD = re.compile(
+    r"[vVwWpPcCaA](?<!\w.)(?i:(?<=v)(?:s\.?|oid(?:ed)?)?|(?<=w)(?:/o|alkover)"
+    r"|(?<=p)(?:ostponed|-p)|(?<=c)ancell?ed|(?<=a)(?:bandoned|nnulled))\b")
+
+
+def has_result(text: str) -> bool:
+    """Whether ``text`` holds a score or a fixture or outcome word (no match line without)."""
+    return _HAS_SCORE.search(text) is not None or _HAS_RESULT_WORD.search(text) is not None
 
 # Dashes the grammar's dash class leaves out, as renderings write them (small and
 # full-width hyphen-minus, small em dash, horizontal bar): read as the dash they stand for,
 # one character for one, so every position in the line stays where it was.
 _OTHER_DASHES = str.maketrans({"\ufe63": "-", "\uff0d": "-", "\ufe58": "—", "\u2015": "—"})
+_OTHER_DASH = re.compile("[\ufe63\uff0d\ufe58\u2015]")  # translating costs more than looking
 
 
 # Footnote and reference marks the rendering left after a word: [1], [a], [note 2]. They
@@ -53,7 +64,7 @@ _FOOTNOTE = re.compile(r"\[(?:[0-9]{1,3}|[a-z]|(?:note|nb) [0-9]{1,3})\]", re.IG
 def grammar_text(text: str) -> str:
     """``text`` as the match-line grammar reads it (same length, same positions): other
     dashes as the dashes they stand for, footnote marks as blanks."""
-    if not text.isascii():
+    if not text.isascii() and _OTHER_DASH.search(text):
         text = text.translate(_OTHER_DASHES)
     if "[" in text:
         text = _FOOTNOTE.sub(lambda m: " " * len(m.group()), text)
@@ -124,7 +135,7 @@ def parse_match_line(text: str) -> MatchLine | None:
 
 
 def _parse_line(text: str) -> MatchLine | None:
-    if len(text) > MAX_LINE_CHARS or not _HAS_RESULT.search(text):
+    if len(text) > MAX_LINE_CHARS or not has_result(text):
         return None
     fast = fast_match_parser()
     if fast is None:

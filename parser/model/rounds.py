@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..read.source import normalise_name
@@ -116,10 +117,18 @@ def round_name(section: Section) -> tuple[str, str | None]:
 def prose_year(texts: list[str]) -> int | None:
     """A year stated for the games in prose (``First round games took place in 2016.``)."""
     for text in texts:
-        match = _PROSE_YEAR.search(text)
-        if match:
-            return int(match.group(1))
+        year = _year_in(text)
+        if year is not None:
+            return year
     return None
+
+
+# A round reads its own paragraphs and every line of the sections over it, so the lines of
+# a parent section are read again for each round under it: what one line says is kept.
+@lru_cache(maxsize=4096)
+def _year_in(text: str) -> int | None:
+    match = _PROSE_YEAR.search(text)
+    return int(match.group(1)) if match else None
 
 
 def prose_date(texts: list[str], prefer: str | None = None) -> str | None:
@@ -129,17 +138,24 @@ def prose_date(texts: list[str], prefer: str | None = None) -> str | None:
     A date the sentence gives for the draw (``The draw was held on 12 July 2031``) is the
     draw's, not the games'.
     """
-    found: list[tuple[bool, str]] = []
     key = (prefer or "").lower().rstrip("s")
-    for text in texts:
-        for sentence in _SENTENCE.split(text):
-            for match in _PROSE_DATE.finditer(sentence):
-                if _DRAW.search(sentence, 0, match.start()):
-                    continue
-                if parse_date(match.group("date")) is not None:
-                    found.append((bool(key) and key in sentence.lower(), match.group("date")))
+    found = [(bool(key) and key in sentence, date)
+             for text in texts for sentence, date in _dates_in(text)]
     preferred = [date for named, date in found if named] or [date for _, date in found]
     return preferred[0] if preferred else None
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[tuple[str, str], ...]:
+    """(sentence lower-cased, date) for each games date the sentences of ``text`` give."""
+    found: list[tuple[str, str]] = []
+    for sentence in _SENTENCE.split(text):
+        for match in _PROSE_DATE.finditer(sentence):
+            if _DRAW.search(sentence, 0, match.start()):
+                continue
+            if parse_date(match.group("date")) is not None:
+                found.append((sentence.lower(), match.group("date")))
+    return tuple(found)
 
 
 def match_dict(*, home: Side, away: Side, result: Result,

@@ -8,7 +8,7 @@ Schema errors and check findings use that table to point at the source.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 
 from ..records import record
 
@@ -28,11 +28,17 @@ def escape(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+# A span not made yet: the fields of its ``Span``, which ``SpanRecorder`` makes when the
+# span is first asked for (most are never asked for: a document without schema errors or
+# findings needs none, and a parse marks tens of thousands).
+_Place = tuple[int, int, "int | None", "int | None"]
+
+
 class SpanRecorder:
     """Collects spans for objects by identity while the JSON is being built."""
 
     def __init__(self) -> None:
-        self._spans: dict[tuple[int, str], Span] = {}
+        self._spans: dict[tuple[int, str], Span | _Place] = {}
         self._keep: list[Any] = []
 
     def mark(self, obj: dict[str, Any], span: Span, key: str = "") -> None:
@@ -44,6 +50,35 @@ class SpanRecorder:
         """Record the span of item ``index`` of the list in field ``key`` of ``obj``."""
         self._spans[(id(obj), f"{key}/{index}")] = span
         self._keep.append(obj)
+
+    def at(self, obj: dict[str, Any], line: int, column: int = 1, end_line: int | None = None,
+           end_column: int | None = None, key: str = "") -> None:
+        """``mark(obj, Span(line, column, end_line, end_column), key)``, the ``Span`` made
+        only if it is asked for."""
+        self._spans[(id(obj), key)] = (line, column, end_line, end_column)
+        self._keep.append(obj)
+
+    def item_at(self, obj: dict[str, Any], key: str, index: int, line: int, column: int,
+                end_line: int | None = None, end_column: int | None = None) -> None:
+        """``mark_item`` of ``Span(line, column, end_line, end_column)``, made when asked for."""
+        self._spans[(id(obj), f"{key}/{index}")] = (line, column, end_line, end_column)
+        self._keep.append(obj)
+
+    def _made(self) -> dict[tuple[int, str], Span]:
+        """The recorded spans, every one recorded by its fields made."""
+        spans = self._spans
+        for key, found in spans.items():
+            if not isinstance(found, Span):
+                spans[key] = Span(*found)
+        return cast(dict[tuple[int, str], Span], spans)
+
+    def _get(self, key: tuple[int, str]) -> Span | None:
+        """The span recorded under ``key``, made (once) if it was recorded by its fields."""
+        found = self._spans.get(key)
+        if found is None or isinstance(found, Span):
+            return found
+        span = self._spans[key] = Span(*found)
+        return span
 
     def resolve(self, root: Any) -> dict[str, Span]:
         """The table JSON pointer -> span of the finished JSON ``root``.
@@ -58,7 +93,7 @@ class SpanRecorder:
 
     def recorded(self, obj: Any, key: str = "") -> Span | None:
         """The span marked for ``obj`` (``key`` empty) or for its field ``key``, if any."""
-        return self._spans.get((id(obj), key))
+        return self._get((id(obj), key))
 
     def find(self, root: Any, pointer: str) -> Span | None:
         """What ``walk(root)`` maps ``pointer`` to, found by following the pointer alone.
@@ -66,9 +101,9 @@ class SpanRecorder:
         A finding needs the span of its own pointer, not the whole table; ``SpanTable.get``
         asks here until something needs the table itself.
         """
-        spans = self._spans
+        spans = self._get
         if not pointer:
-            return spans.get((id(root), "")) if isinstance(root, dict) else None
+            return spans((id(root), "")) if isinstance(root, dict) else None
         if pointer[0] != "/":
             return None
         tokens = pointer[1:].split("/")
@@ -97,19 +132,19 @@ class SpanRecorder:
         last = tokens[-1]
         found: Span | None = None
         if isinstance(parent, dict):
-            found = spans.get((id(parent), last))
+            found = spans((id(parent), last))
         elif len(tokens) >= 2 and isinstance(grandparent, dict) \
                 and not isinstance(parent[0], dict):
-            found = spans.get((id(grandparent), f"{tokens[-2]}/{last}"))  # an item span
+            found = spans((id(grandparent), f"{tokens[-2]}/{last}"))  # an item span
         if isinstance(node, dict):
-            found = spans.get((id(node), "")) or found
+            found = spans((id(node), "")) or found
         return found
 
     def walk(self, root: Any) -> dict[str, Span]:
         """Walk the JSON and map each marked object or field to its pointer."""
         out: dict[str, Span] = {}
         stack: list[tuple[str, Any]] = [("", root)]
-        spans = self._spans
+        spans = self._made()
         while stack:
             pointer, value = stack.pop()
             if isinstance(value, dict):

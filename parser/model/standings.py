@@ -24,16 +24,20 @@ SOURCES = ("sports_table", "fb_cl2", "wikitable")
 _MINUS = str.maketrans({"−": "-", "–": "-", "—": "-", "‒": "-", "＋": "+"})
 _INTEGER = re.compile(r"^[+-]?[0-9]{1,4}$")
 _KEY_PUNCT = re.compile(r"[^\w\s]")
+_KEY_DROPPED = re.compile(r"['’`.]")
 
 
 @lru_cache(maxsize=16384)
 def team_key(name: str) -> str:
     """A key joining spellings of one team within a page: case, accents, punctuation and
     ``F.C.``/``FC`` folded (``Elm F.C.`` and ``elm fc`` share ``elm fc``)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    if name.isascii():  # decomposes to itself, without combining marks
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("&", " and ").replace("football club", "fc")
-    text = re.sub(r"['’`.]", "", text)
+    text = _KEY_DROPPED.sub("", text)
     return " ".join(_KEY_PUNCT.sub(" ", text).split())
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 # Role -> words of a heading or label that name it. Matched as whole words, anywhere in
 # the title, case-insensitively: "2031 prize money", "Top goalscorers", "Media coverage".
@@ -60,11 +61,19 @@ _SHAPES = (("prizes", _MONEY), ("scorers", _GOALS), ("references", _CITATION),
 def title_topic(titles: Iterable[str | None]) -> str | None:
     """The role the first title naming a non-team topic gives (label, section, parents)."""
     for title in titles:
-        if not title:
-            continue
-        for role, pattern in _TOPICS:
-            if pattern.search(title):
-                return role
+        role = _title_role(title) if title else None
+        if role is not None:
+            return role
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _title_role(title: str) -> str | None:
+    """The role ``title`` names, if any (a section's title is asked again for each of its
+    blocks and lines, and for those of the sections under it)."""
+    for role, pattern in _TOPICS:
+        if pattern.search(title):
+            return role
     return None
 
 

@@ -21,6 +21,14 @@ _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2
     "\u202f\u205f\u3000\u2028\u2029"
 _SPACE_TABLE = str.maketrans(dict.fromkeys(_SPACES, " "))
 _SPACE_RE = re.compile(f"[{_SPACES}]")
+# Any character the policy changes, or a lone surrogate (``Source`` refuses those): most
+# texts have none, and one search for all of them is cheaper than one for each kind.
+_SPECIAL_RE = re.compile(f"[{_SPACES}{_ZERO_WIDTH}" + r"\ud800-\udfff]")
+
+
+def has_special(text: str) -> bool:
+    """Whether ``text`` holds a character the policy changes or a lone surrogate."""
+    return _SPECIAL_RE.search(text) is not None
 
 
 def plain_spaces(text: str) -> str:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..records import record
-from .characters import plain_spaces, strip_zero_width
+from .characters import has_special, plain_spaces, strip_zero_width
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 DEFAULT_MAX_LINE_CHARS = 10_000
@@ -245,7 +245,8 @@ def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPoli
         line, column = _line_col_of_text(text, nul)
         raise InputError(path, f"NUL character at character offset {nul}; the file is not text",
                          code="IN002", line=line, column=column, offset=nul)
-    surrogate = _SURROGATE.search(text)
+    special = has_special(text)
+    surrogate = _SURROGATE.search(text) if special else None
     if surrogate is not None:
         line, column = _line_col_of_text(text, surrogate.start())
         raise InputError(path, f"lone surrogate U+{ord(surrogate.group()):04X} at character "
@@ -263,8 +264,10 @@ def _normalise(text: str, path: str, encoding: str, bom: bool, policy: InputPoli
         else:
             newline = "mixed"
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = plain_spaces(text)
-    text, removed = strip_zero_width(text)
+    removed: dict[int, tuple[int, ...]] = {}
+    if special:
+        text = plain_spaces(text)
+        text, removed = strip_zero_width(text)
     starts = [0]
     find = text.find
     pos = find("\n")
