@@ -22,6 +22,12 @@ from parser.model import facts
          (3, 3), None, None),
         ("L.A. Wolves FC won 5–4 on penalties.", "penalties", ("L.A. Wolves FC",),
          "L.A. Wolves FC", None, (5, 4), None),
+        ("Holly FC won 4–3 on pens.", "penalties", ("Holly FC",), "Holly FC", None, (4, 3),
+         None),
+        ("Elm FC won 4–2 on spot-kicks", "penalties", ("Elm FC",), "Elm FC", None, (4, 2), None),
+        ("Fir FC won on away goals.", "advanced", ("Fir FC",), "Fir FC", None, None, None),
+        ("Oak SC went through on the away goals rule", "advanced", ("Oak SC",), "Oak SC", None,
+         None, None),
         ("Oak SC withdrew and Elm FC advanced on a walkover.", "advanced", ("Elm FC", "Oak SC"),
          "Elm FC", None, None, None),
         ("Oak SC fielded a suspended player and the tie was awarded to Elm FC.", "advanced",
@@ -51,6 +57,8 @@ def test_clauses_after_a_semicolon() -> None:
 
 def test_prose_without_facts() -> None:
     assert facts.from_prose("The match was played in front of 6,318 spectators.") == []
+    assert facts.from_prose("Elm FC won 2–1 on the day.") == []  # no shoot-out word
+    assert facts.from_prose("The away goals rule was dropped in 2031.") == []
     assert facts.from_prose("The match finished 2–2 and Elm FC won the final 4–1.") == []
 
 

@@ -339,6 +339,14 @@ def test_a_note_after_extra_time_decides_the_tie() -> None:
     assert "MA301" not in codes
 
 
+def test_a_clause_of_a_note_can_decide_the_tie() -> None:
+    matches, facts, codes = _first_round(
+        "Ash FC 1–1 Fir FC (3–3 agg., Fir FC won on away goals)")
+    assert matches[0]["winner"] == "away"
+    assert [(f["kind"], f["winner"], f["column"]) for f in facts] == [("advanced", "Fir FC", 30)]
+    assert "MA301" not in codes
+
+
 def test_a_note_naming_another_team_fills_nothing() -> None:
     matches, facts, _ = _first_round("Yew FC 2–2 Box FC (Elm FC won 5–4 on penalties)")
     assert (matches[0]["home_pens"], matches[0].get("winner")) == (None, None)

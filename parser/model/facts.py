@@ -38,7 +38,12 @@ _DREW_AGG = re.compile(
     rf"^(?P<one>.+?)\s+and\s+(?P<two>.+?)\s+drew\s+{_SCORE}\s+on\s+aggregate\s*$", re.IGNORECASE)
 _WON_PENS = re.compile(
     rf"^(?P<winner>.+?)\s+won\s+(?:the\s+(?:penalty\s+)?shoot-?out\s+)?{_SCORE}"
-    r"(?:\s+on\s+penalties)?\s*$", re.IGNORECASE)
+    r"(?:\s+on\s+(?:penalties|pens?\.?|spot[- ]kicks))?\s*$", re.IGNORECASE)
+_PENALTY_WORD = re.compile(r"penalt|shoot|\bpens?\b|spot[- ]kick", re.IGNORECASE)
+# "Fir FC won on away goals", "Oak went through on the away goals rule"
+_WON_AWAY = re.compile(
+    r"^(?P<winner>.+?)\s+(?:won|advanced|went\s+through|progressed|qualified)\s+on\s+"
+    r"(?:the\s+)?away\s+goals?(?:\s+rule)?\s*$", re.IGNORECASE)
 _ADVANCED = re.compile(
     r"^(?:(?P<loser>.+?)\s+(?:withdrew|scratched|failed to fulfil[l]?\s+the\s+fixture)"
     r"(?:\s+from\s+the\s+competition)?\s+and\s+)?(?P<winner>.+?)\s+(?:advanced|went through|"
@@ -52,7 +57,7 @@ _WITHDREW = re.compile(
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # every pattern above needs one of these words (``_one`` tries each only if its own are there)
 _CUES = ("bye", "winners", "aggregate", "won", "advanced", "went", "progressed", "awarded",
-         "withdrew", "scratched", "failed")
+         "withdrew", "scratched", "failed", "away")
 _NAME = re.compile(r"^[A-Z0-9ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝ][\w.'’&/ -]{0,60}$")
 
 
@@ -126,9 +131,11 @@ def _one(index: int, sentence: str) -> Fact | None:
     ) and len(teams) == 2:
         return Fact("aggregate", sentence, index, teams, None, _score(found))
     if has("won") and (found := _WON_PENS.match(sentence)) and (
-            team := _team(found.group("winner"))) and (
-            "penalt" in sentence.lower() or "shoot" in sentence.lower()):
+            team := _team(found.group("winner"))) and _PENALTY_WORD.search(sentence):
         return Fact("penalties", sentence, index, (team,), team, pens=_score(found))
+    if has("away") and (found := _WON_AWAY.match(sentence)) and (
+            team := _team(found.group("winner"))):
+        return Fact("advanced", sentence, index, (team,), team)
     if has("advanced", "went", "progressed", "awarded") and (
             found := _ADVANCED.match(sentence)):
         winner = _team(found.group("winner") or found.group("awarded") or "")

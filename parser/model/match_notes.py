@@ -11,6 +11,7 @@ winning or going through becomes the match's ``winner`` when nothing else named 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..read.source import normalise_name
 from .facts import Fact, from_prose
 
 _DECIDING = ("penalties", "aggregate", "advanced")
+_COMMA = re.compile(r",\s*")
 
 
 def note_facts(notes: list[str], text: str) -> Iterator[tuple[int, Fact]]:
@@ -31,8 +33,22 @@ def note_facts(notes: list[str], text: str) -> Iterator[tuple[int, Fact]]:
         if at < 0:
             continue  # a note the reader made up ("w/o-scr" from "w/o-scr."), not prose
         searched_from = at + len(note)
-        for fact in from_prose(note):
-            yield at, fact
+        found = from_prose(note)
+        if found:
+            yield from ((at, fact) for fact in found)
+            continue
+        for start, clause in _clauses(note):  # "3–3 agg., Fir FC won on away goals"
+            yield from ((at + start, fact) for fact in from_prose(clause))
+
+
+def _clauses(note: str) -> Iterator[tuple[int, str]]:
+    """The parts of a note between commas, each with its index in the note."""
+    start = 0
+    for part in _COMMA.split(note):
+        yield start + len(part) - len(part.lstrip()), part.strip()
+        start += len(part)
+        separator = _COMMA.match(note, start)
+        start = separator.end() if separator else start
 
 
 def apply_fact(found: dict[str, Any], fact: Fact) -> None:
