@@ -359,6 +359,39 @@ def test_a_shoot_out_note_on_a_decided_match_is_a_contradiction() -> None:
     assert "MA302" in codes  # penalties after a score that is not level
 
 
+TWO_LEGS = ("| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |\n"
+            "| Elm FC | 3–2 | Ash FC | 2–1 | 1–1 |\n"
+            "| Fir FC | 1–1 (4–3 p) | Oak SC | 1–0 | 0–1 |\n"
+            "| Yew FC | w/o | Box FC | | |\n")
+
+
+def test_a_two_leg_table_gives_one_match_per_leg() -> None:
+    matches, _, codes = _first_round(TWO_LEGS)
+    assert [(m["home"], m["away"], m["home_score"], m["away_score"], m["leg"], m["column"])
+            for m in matches] == [
+        ("Elm FC", "Ash FC", 2, 1, "1st", 3), ("Ash FC", "Elm FC", 1, 1, "2nd", 18),
+        ("Fir FC", "Oak SC", 1, 0, "1st", 3), ("Oak SC", "Fir FC", 1, 0, "2nd", 26),
+        ("Yew FC", "Box FC", None, None, None, 3)]
+    # the second leg, at team 2's ground, carries the aggregate and the shoot-out, its way round
+    assert matches[1]["aggregate"] == {"text": "3–2", "home": 2, "away": 3, "away_goals": False}
+    assert (matches[3]["home_pens"], matches[3]["away_pens"]) == (3, 4)
+    assert matches[4]["status"] == "walkover"
+    assert not [c for c in codes if c.startswith(("PA", "KO"))]
+
+
+def test_a_two_leg_table_whose_aggregate_is_not_the_sum_of_its_legs() -> None:
+    _, _, codes = _first_round(TWO_LEGS.replace("| 3–2 |", "| 4–2 |"))
+    assert "KO902" in codes
+
+
+def test_a_two_leg_table_holds_no_entrants() -> None:
+    document = parse(f"= T =\n==First round==\n{TWO_LEGS}", "<fidelity>", form="flat")
+    assert document.data["entrants"] == []
+    [table] = [b for b in document.data["sections"][0]["children"][0]["blocks"]
+               if b["kind"] == "table"]
+    assert table["role"] == "results"
+
+
 @pytest.mark.parametrize(("key", "name"), [
     ("$", "field"), ("Año", "ano"), ("Top Scorer (league)", "top_scorer_league"),
     ("Prev_season", "prev_season"), ("Ground(s)", "ground_s")])

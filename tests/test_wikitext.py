@@ -383,6 +383,10 @@ def test_two_leg_summary_gives_one_match_per_leg() -> None:
     assert [(m["home"], m["away"], m["home_score"], m["away_score"], m["leg"])
             for m in matches(doc)] == [("Elm", "Oak", 2, 1, "1st"), ("Oak", "Elm", 3, 1, "2nd")]
     assert doc.data["entrants"] == []
+    first, second = matches(doc)  # the last leg carries the aggregate, in its own home/away
+    assert (first.get("aggregate"), first.get("winner")) == (None, None)
+    assert second["aggregate"] == {"text": "3–4", "home": 4, "away": 3, "away_goals": False}
+    assert second["winner"] == "home"  # bold Oak, at home in the second leg
 
 
 def test_results_rows_keep_positions_of_their_cells() -> None:

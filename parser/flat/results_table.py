@@ -1,6 +1,7 @@
 """The matches of a flat-form results table.
 
-A table whose header names its columns is read by those positions
+A two-leg summary (``Team 1 | Agg. | Team 2 | 1st leg | 2nd leg``) gives one match per leg
+(``model.two_legs``). A table whose header names its columns is read by those positions
 (``rounds.match_from_row``); its rows that do not fit them, and every row of a table
 whose header lost its score column (``results_cells.reads_by_content``), are read by
 what their cells hold (``results_cells.read_rows``): dates and kick-off times carried
@@ -11,6 +12,7 @@ only a date, a time or a number gets PA002.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -18,7 +20,8 @@ from ..model.context import Context
 from ..model.match_lines import Result, parse_match_line, parse_score_cell, parse_team_cell
 from ..model.results_cells import CellKind, CellMatch, Position, cell_kind, read_rows
 from ..model.rounds import ResultsColumns, RoundDraft, match_dict, match_from_line, match_from_row
-from ..model.tables import Row, Table
+from ..model.tables import Row, Table, TwoLegColumns, two_leg_columns
+from ..model.two_legs import tie_legs
 
 _KICK_OFF_COL = re.compile(r"\b(kick[- ]?off|time|k\.?o\.?)$", re.IGNORECASE)
 _CONTEXT_KINDS = frozenset({CellKind.EMPTY, CellKind.DATE, CellKind.TIME, CellKind.NUMBER})
@@ -27,6 +30,10 @@ _CONTEXT_KINDS = frozenset({CellKind.EMPTY, CellKind.DATE, CellKind.TIME, CellKi
 def table_matches(ctx: Context, table: Table, draft: RoundDraft, *, by_content: bool) -> None:
     """Add the matches of ``table`` to the round ``draft`` (``by_content``: the table's
     header gave no positions, read every row by its cells)."""
+    legs = two_leg_columns(table.columns)
+    if legs is not None:
+        _two_leg_rows(ctx, table, legs, draft)
+        return
     cols = None if by_content else ResultsColumns.of(table)
     if cols is None and not by_content:
         return
@@ -62,6 +69,45 @@ def table_matches(ctx: Context, table: Table, draft: RoundDraft, *, by_content: 
         if index not in used and any(cell_kind(c) not in _CONTEXT_KINDS for c in row.cells):
             ctx.note("PA002", "results-table row holds no match that could be read",
                      row.line.number)
+
+
+def _two_leg_rows(ctx: Context, table: Table, cols: TwoLegColumns, draft: RoundDraft) -> None:
+    """The matches of a two-leg summary (``Team 1 | Agg. | Team 2 | 1st leg | 2nd leg``):
+    one per leg a row scores, from ``model.two_legs``; a row without two teams gets PA002."""
+    for row in table.rows:
+        cell = functools.partial(_row_cell, row)
+        team1, team2 = parse_team_cell(cell(cols.team1)), parse_team_cell(cell(cols.team2))
+        if team1 is None or team2 is None:
+            if any(cell_kind(c) not in _CONTEXT_KINDS for c in row.cells):
+                ctx.note("PA002", "two-leg table row holds no teams that could be read",
+                         row.line.number)
+            continue
+        text = row.line.text.strip()
+        for tie_leg in tie_legs(cell(cols.aggregate), cell(cols.leg1), cell(cols.leg2)):
+            second = tie_leg.second_at_home
+            home, away = (team2, team1) if second else (team1, team2)
+            found = match_dict(home=home, away=away, result=tie_leg.result,
+                               line=row.line.number, column=1, text=text, source="table")
+            found["leg"] = tie_leg.leg
+            if tie_leg.aggregate is not None:
+                found["aggregate"] = tie_leg.aggregate
+            home_at = cols.team2 if second else cols.team1
+            found["column"] = ctx.col(row.line, row.starts[home_at])
+            score_at = {"1st": cols.leg1, "2nd": cols.leg2}.get(tie_leg.leg or "",
+                                                                  cols.aggregate)
+            if row.truncated:
+                found["truncated"] = True
+            draft.matches.append(found)
+            ctx.spans.at(found, found["line"], found["column"])
+            if score_at is not None and score_at < len(row.starts):
+                start = row.starts[score_at]
+                ctx.spans.at(found, row.line.number, ctx.col(row.line, start), row.line.number,
+                             ctx.col(row.line, start + max(len(cell(score_at)) - 1, 0)),
+                             key="home_score")
+
+
+def _row_cell(row: Row, index: int | None) -> str:
+    return row.cells[index] if index is not None and index < len(row.cells) else ""
 
 
 def _mark_header_date(ctx: Context, found: dict[str, Any], row: Row,

@@ -10,6 +10,7 @@ penalties, and whether it says the tie went on away goals or on penalties.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import record
 from .match_lines import Result, parse_score_cell
@@ -83,6 +84,16 @@ def swapped(result: Result) -> Result:
     return Result(result.status, result.away_score, result.home_score, result.aet,
                   result.away_pens, result.home_pens, result.walkover_note, result.start,
                   result.end, result.decoration_note)
+
+
+def decided_in_last_leg(leg: Result, aggregate: Result) -> Result:
+    """The last leg with the shoot-out or extra time its tie's aggregate notes
+    (``1–1 (4–3 p)``): they were played at the end of that leg."""
+    if leg.home_pens is None and aggregate.home_pens is not None:
+        leg = replace(leg, home_pens=aggregate.home_pens, away_pens=aggregate.away_pens)
+    if aggregate.aet and not leg.aet:
+        leg = replace(leg, aet=True)
+    return leg
 
 
 def aggregate_json(text: str, score: TieScore, flip: bool = False) -> dict[str, object]:

@@ -30,6 +30,35 @@ def pot_column_indexes(columns: list[str]) -> list[int]:
         wanted.append(_PLACED_COL)
     return [index for index, name in enumerate(names) if any(p.match(name) for p in wanted)]
 SCORE_COL = re.compile(r"\b(score|result|res\.?)\b", re.IGNORECASE)
+# a two-leg summary: ``Team 1 | Agg. | Team 2 | 1st leg | 2nd leg``
+_TEAM1_COL = re.compile(r"^(team|club|side) ?(1|one|a)$|^home( team)?$", re.IGNORECASE)
+_TEAM2_COL = re.compile(r"^(team|club|side) ?(2|two|b)$|^away( team)?$", re.IGNORECASE)
+_AGG_COL = re.compile(r"\bagg", re.IGNORECASE)
+_LEG1_COL = re.compile(r"\b(1st|first) leg\b|^leg ?1$", re.IGNORECASE)
+_LEG2_COL = re.compile(r"\b(2nd|second) leg\b|^leg ?2$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TwoLegColumns:
+    """The columns of a two-leg summary table (the aggregate's may be missing)."""
+
+    team1: int
+    team2: int
+    leg1: int
+    leg2: int
+    aggregate: int | None
+
+
+def two_leg_columns(names: list[str]) -> TwoLegColumns | None:
+    """The columns of a two-leg summary from its column names, or None when it is not one."""
+    def find(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, name in enumerate(names) if pattern.search(name.strip())), None)
+
+    team1, team2, leg1, leg2 = find(_TEAM1_COL), find(_TEAM2_COL), find(_LEG1_COL), find(
+        _LEG2_COL)
+    if team1 is None or team2 is None or leg1 is None or leg2 is None:
+        return None
+    return TwoLegColumns(team1, team2, leg1, leg2, find(_AGG_COL))
 
 
 @dataclass
@@ -84,6 +113,8 @@ class Table:
         """``results``, ``entrants`` or ``other``."""
         team_cols = self.column_index(TEAM_COL)
         if self.column_index(SCORE_COL) and len(team_cols) >= 2:
+            return "results"
+        if two_leg_columns(self.columns) is not None:
             return "results"
         if any(_PLAYER_COL.search(name) for name in self.columns):
             return "other"  # top scorers, hat-tricks: players, with their teams beside them

@@ -8,25 +8,25 @@ made from a row carries the tie's aggregate (with its away-goals note) and the
 marked winner (a bold team, or a ``winner=`` parameter), as a match box's second
 leg does; a shoot-out written in the aggregate (``3–3 (4–2 p)``) goes to that leg.
 A one-leg row gives one match. A row whose legs are all blank but whose aggregate
-says what happened (``w/o``) gives one match from the aggregate.
+says what happened (``w/o``) gives one match from the aggregate. The tie's arithmetic is
+``model.two_legs``, shared with two-leg tables of both forms.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Severity
-from ..model.aggregates import TieScore, aggregate_json, swapped, tie_score
+from ..model.aggregates import tie_score
 from ..model.match_lines import Result, Side, parse_team_cell
 from ..model.rounds import match_dict
 from ..model.spans import Span
+from ..model.two_legs import tie_legs
 from .context import WikiContext
 from .layout import Piece
 from .params import TemplateParam
 from .row_params import RowParams, read_row, row_kind
 
-_BLANK = frozenset({"", "-", "–", "—", "−", "n/a", "tbd", "tba", "?"})
 _FIRST = frozenset({"1", "team1", "home", "h", "w"})
 _SECOND = frozenset({"2", "team2", "away", "a", "l"})
 
@@ -74,40 +74,17 @@ def row_matches(ctx: WikiContext, piece: Piece) -> list[dict[str, Any]]:
         found = _match(ctx, piece, row, teams, "team1", score.result, "score", text, None)
         _finish(ctx, found, row, winner, flip=False, aggregate=None)
         return [found]
-    aggregate = tie_score(row.text("aggregate"))
-    legs: list[tuple[dict[str, Any], bool]] = []
-    for leg, key in (("1st", "leg1"), ("2nd", "leg2")):
-        written = row.text(key)
-        if written.casefold() in _BLANK:
-            continue
-        result = tie_score(written).result
-        flip = leg == "2nd"
-        if flip:
-            result = _decided_in_last_leg(swapped(result), swapped(aggregate.result))
-        found = _match(ctx, piece, row, teams, "team2" if flip else "team1", result, key,
-                       text, leg)
-        legs.append((found, flip))
-    if not legs:
-        if row.text("aggregate").casefold() in _BLANK:
-            return []
-        found = _match(ctx, piece, row, teams, "team1", aggregate.result, "aggregate", text,
-                       None)
-        _finish(ctx, found, row, winner, flip=False, aggregate=None)
-        return [found]
-    last, flip = legs[-1]
-    _finish(ctx, last, row, winner, flip, aggregate)
-    for found, _ in legs[:-1]:
-        _finish(ctx, found, row, None, False, None)
-    return [found for found, _ in legs]
-
-
-def _decided_in_last_leg(leg: Result, aggregate: Result) -> Result:
-    """A shoot-out or extra time the aggregate notes belongs to the last leg."""
-    if leg.home_pens is None and aggregate.home_pens is not None:
-        leg = replace(leg, home_pens=aggregate.home_pens, away_pens=aggregate.away_pens)
-    if aggregate.aet and not leg.aet:
-        leg = replace(leg, aet=True)
-    return leg
+    made = []
+    for tie_leg in tie_legs(row.text("aggregate"), row.text("leg1"), row.text("leg2")):
+        key = {"1st": "leg1", "2nd": "leg2", None: "aggregate"}[tie_leg.leg]
+        home = "team2" if tie_leg.second_at_home else "team1"
+        made.append((_match(ctx, piece, row, teams, home, tie_leg.result, key, text,
+                            tie_leg.leg), tie_leg))
+    for index, (found, tie_leg) in enumerate(made):
+        last = index == len(made) - 1
+        _finish(ctx, found, row, winner if last else None, tie_leg.second_at_home,
+                tie_leg.aggregate)
+    return [found for found, _ in made]
 
 
 def _match(ctx: WikiContext, piece: Piece, row: RowParams, teams: dict[str, Side],
@@ -133,12 +110,12 @@ def _match(ctx: WikiContext, piece: Piece, row: RowParams, teams: dict[str, Side
 
 
 def _finish(ctx: WikiContext, found: dict[str, Any], row: RowParams, winner: int | None,
-            flip: bool, aggregate: TieScore | None) -> None:
+            flip: bool, aggregate: dict[str, Any] | None) -> None:
     """Add the row-only fields: aggregate, winner (in the match's own home/away), extra."""
     home_key = "team2" if flip else "team1"
     spans = ctx.row_spans.setdefault(id(found), {})
-    if aggregate is not None and row.text("aggregate"):
-        found["aggregate"] = aggregate_json(row.text("aggregate"), aggregate, flip)
+    if aggregate is not None:
+        found["aggregate"] = aggregate
         ctx.spans.mark(found, row.slots["aggregate"].span, "aggregate")
         spans["aggregate"] = row.slots["aggregate"].span
     else:

@@ -10,15 +10,13 @@ round is dropped with a finding, so no match is counted twice.
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from typing import Any
 
 from ..diagnostics import Severity
 from ..markup.lengths import length
 from ..model.dates import parse_date
 from ..model.leg_dates import leg_dates
-from ..model.match_lines import parse_score_cell, parse_team_cell
+from ..model.match_lines import parse_team_cell
 from ..model.rounds import (
     ResultsColumns,
     YearContext,
@@ -32,7 +30,9 @@ from ..model.rounds import (
 )
 from ..model.sections import Section
 from ..model.spans import Span
-from ..records import record
+from ..model.tables import TwoLegColumns
+from ..model.tables import two_leg_columns as columns_of_two_legs
+from ..model.two_legs import tie_legs
 from .blocks import WikiBlock
 from .boxes import box_match, read_box
 from .context import WikiContext
@@ -42,43 +42,17 @@ from .row_params import row_kind
 from .tables import WikiTable, as_flat, cell_at, column_names, row_source
 from .text import template_name, tidy
 
-_TEAM1 = re.compile(r"^(team|club|side) ?(1|one|a)$|^home( team)?$", re.I)
-_TEAM2 = re.compile(r"^(team|club|side) ?(2|two|b)$|^away( team)?$", re.I)
-_AGG = re.compile(r"\bagg", re.I)
-_LEG1 = re.compile(r"\b(1st|first) leg\b", re.I)
-_LEG2 = re.compile(r"\b(2nd|second) leg\b", re.I)
-
-
-@record
-class TwoLegColumns:
-    """Columns of a two-leg summary table."""
-
-    team1: int
-    team2: int
-    leg1: int
-    leg2: int
-    aggregate: int | None
-
 
 def two_leg_columns(table: WikiTable) -> TwoLegColumns | None:
     """The columns of a two-leg summary, or None when the table is not one."""
-    names = column_names(table)
-
-    def find(pattern: re.Pattern[str]) -> int | None:
-        return next((i for i, name in enumerate(names) if pattern.search(name.strip())), None)
-
-    team1, team2, leg1, leg2 = find(_TEAM1), find(_TEAM2), find(_LEG1), find(_LEG2)
-    if team1 is None or team2 is None or leg1 is None or leg2 is None:
-        return None
-    return TwoLegColumns(team1, team2, leg1, leg2, find(_AGG))
+    return columns_of_two_legs(column_names(table))
 
 
 def two_leg_matches(ctx: WikiContext, table: WikiTable,
                     cols: TwoLegColumns) -> list[dict[str, Any]]:
-    """Two matches per row: team 1 at home in the first leg, team 2 in the second.
-
-    Both legs' scores are written from team 1's side, as such tables do.
-    """
+    """One match per leg a row scores, team 1 at home in the first leg, team 2 in the
+    second (``model.two_legs``: every score is written from team 1's side); the last leg
+    carries the aggregate and a bold team is the tie's winner."""
     out = []
     for row in table.rows:
         cells = [cell_at(row, i) for i in (cols.team1, cols.team2, cols.leg1, cols.leg2)]
@@ -94,21 +68,26 @@ def two_leg_matches(ctx: WikiContext, table: WikiTable,
                 ctx.note("PA002", "two-leg table row holds no teams that could be read",
                          line, column)
             continue
-        for leg, cell, home, away, home_cell in (("1st", leg1_cell, team1, team2, team1_cell),
-                                                 ("2nd", leg2_cell, team2, team1, team2_cell)):
-            result = parse_score_cell(cell.text)
-            if result is None:
-                continue
-            if leg == "2nd":
-                result = replace(result, home_score=result.away_score,
-                                 away_score=result.home_score, home_pens=result.away_pens,
-                                 away_pens=result.home_pens)
+        agg_cell = cell_at(row, cols.aggregate) if cols.aggregate is not None else None
+        legs = tie_legs(agg_cell.text if agg_cell else "", leg1_cell.text, leg2_cell.text)
+        bold = None if team1_cell.bold == team2_cell.bold else team1_cell.bold
+        for index, tie_leg in enumerate(legs):
+            second = tie_leg.second_at_home
+            home, away, home_cell = (team2, team1, team2_cell) if second else (
+                team1, team2, team1_cell)
+            score_cell = {"1st": leg1_cell, "2nd": leg2_cell}.get(tie_leg.leg or "", agg_cell)
             line, column = ctx.source.position(home_cell.offset)
-            found = match_dict(home=home, away=away, result=result, line=line, column=column,
-                               text=row_source(row), source="table")
-            found["leg"] = leg
+            found = match_dict(home=home, away=away, result=tie_leg.result, line=line,
+                               column=column, text=row_source(row), source="table")
+            found["leg"] = tie_leg.leg
+            if tie_leg.aggregate is not None:
+                found["aggregate"] = tie_leg.aggregate
+            if bold is not None and index == len(legs) - 1:
+                found["winner"] = "home" if bold != second else "away"
             ctx.spans.mark(found, Span(line, column))
-            ctx.spans.mark(found, Span(*ctx.source.position(cell.offset)), "home_score")
+            if score_cell is not None:
+                ctx.spans.mark(found, Span(*ctx.source.position(score_cell.offset)),
+                               "home_score")
             out.append(found)
     return out
 
