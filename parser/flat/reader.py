@@ -28,7 +28,7 @@ from ..model.blocks import Block
 from ..model.context import Context
 from ..model.entrants import item_text
 from ..model.flag_codes import split_flag_codes
-from ..model.group_stages import assign_stages
+from ..model.group_stages import assign_stages, table_scopes
 from ..model.infobox import parse_infobox
 from ..model.near_matches import near_match
 from ..model.rounds import YearContext
@@ -59,7 +59,7 @@ def build(source: Source) -> tuple[dict[str, Any], dict[str, Span], list[Diagnos
     years = infobox_years(ctx.infobox)
     rounds: list[dict[str, Any]] = []
     sections_json = [section_json(ctx, root, blocks, rounds, years) for root in roots]
-    assign_stages(rounds, [])
+    assign_stages(rounds, table_scopes(ctx))
     split_flag_codes(ctx, rounds)
     data = document_json(ctx, "flat", title, title_line, sections_json, rounds)
     _flag_cut_end(ctx, data)

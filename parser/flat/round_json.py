@@ -9,6 +9,7 @@ from ..markup.wiki import Line
 from ..model.assemble import add_fact
 from ..model.blocks import Block
 from ..model.context import Context
+from ..model.leg_dates import leg_dates
 from ..model.match_notes import apply_fact, note_facts
 from ..model.rounds import (
     RoundDraft,
@@ -87,11 +88,12 @@ def round_json(ctx: Context, section: Section, own: list[Block],
                 table_matches(ctx, table, draft)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
+    by_leg = leg_dates(texts) if any(m["leg"] for m in draft.matches) else {}
     for found in draft.matches:
         if leg and not found["leg"]:
             found["leg"] = leg
-        if default_date and not found["date"]:
-            found["date"] = default_date
+        if not found["date"]:  # "the first legs were played on 1 August and the second ..."
+            found["date"] = by_leg.get(found["leg"] or "") or default_date
     context = YearContext(prose=year, infobox=years.infobox, season=years.season)
     resolve_dates(draft.matches, context)
     result = {

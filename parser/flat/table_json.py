@@ -10,9 +10,12 @@ from ..model.assemble import prose_counts
 from ..model.blocks import Block
 from ..model.context import Context
 from ..model.entrants import block_titles, new_entrant, pot_columns, table_column_roles, typed
+from ..model.group_stages import record_standings
 from ..model.results_cells import is_match_row, table_role
 from ..model.rounds import ResultsColumns, RoundDraft
 from ..model.sections import Section
+from ..model.spans import Span
+from ..model.standings_table import read_rows, standings_columns
 from ..model.tables import SCORE_COL, Row, Table
 from ..model.topics import header_topic, title_topic
 from .results_table import table_matches as read_matches
@@ -65,6 +68,9 @@ def table_json(ctx: Context, section: Section, table: Table) -> dict[str, Any]:
     ctx.spans.at(result, first, 1, table.lines[-1].number)
     if table.label is not None:
         prose_counts(ctx, section, table.label)
+    standings = standings_columns(table.columns)
+    if standings is not None:
+        table_standings(ctx, section, table, standings)
     if role == "entrants":
         table_entrants(ctx, section, table)
     if role != "results" and not table.column_index(SCORE_COL):
@@ -117,6 +123,23 @@ def table_entrants(ctx: Context, section: Section, table: Table) -> None:
                 start = row.starts[index]
                 ctx.spans.at(entrant, row.line.number, ctx.col(row.line, start), row.line.number,
                              ctx.col(row.line, start + len(row.cells[index]) - 1), key=role)
+
+
+def table_standings(ctx: Context, section: Section, table: Table,
+                    columns: dict[str, int]) -> None:
+    """A group table (``Pos | Team | Pld | W | D | L | GF | GA | GD | Pts``) as standings,
+    each figure with the span of its cell."""
+    rows = []
+    for row in table.rows:
+        col = ctx.columns(row.line)
+        spans = [Span(row.line.number, col(start)) for start in row.starts]
+        rows.append((row.cells, spans, Span(row.line.number, col(row.starts[0]) if row.starts
+                                            else 1)))
+    read = read_rows(columns, rows, source="table")
+    if read.rows:
+        first = table.label.number if table.label else table.lines[0].number
+        record_standings(ctx, read, label=table.caption_text, section=section, line=first,
+                         end_line=table.lines[-1].number)
 
 
 def _pot_entrants(ctx: Context, section: Section, table: Table) -> None:

@@ -29,7 +29,7 @@ from .rounds import YearContext
 from .sections import Section
 from .topics import title_topic
 
-FORMAT_VERSION = "1.2"
+FORMAT_VERSION = "1.3"
 _SEASON = re.compile(r"[0-9]{4}–(?:[0-9]{2}|[0-9]{4})")
 
 

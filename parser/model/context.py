@@ -26,6 +26,8 @@ class Context:
     unparsed: list[dict[str, Any]] = field(default_factory=list)
     infobox: dict[str, Any] | None = None
     standings: list[dict[str, Any]] = field(default_factory=list)
+    # per standings table: its group section's first and last line and titles
+    table_lines: list[tuple[int, int, list[str]]] = field(default_factory=list)
     bracket: list[dict[str, Any]] = field(default_factory=list)
 
     def col(self, line: Line, index: int) -> int:

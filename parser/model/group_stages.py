@@ -22,7 +22,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..records import record
-from .standings import team_key
+from .context import Context
+from .sections import Section
+from .standings import TableRead, standings_json, team_key
 
 STAGES = ("knockout", "group", "league")
 _FIRST = ("name", "region", "section", "year", "stage", "group")
@@ -31,6 +33,10 @@ GROUP_NAME = re.compile(r"\bgroups?\b|\bpools?\b|round[- ]?robin|\bmini[- ]leagu
 LEAGUE_NAME = re.compile(
     r"\bleague (?:phase|stage|table|season|standings|round)\b|^league$|\bstandings\b"
     r"|\bregular season\b|^(?:final |overall )?table$|\bleague\b(?! cup)(?=.*\btable\b)", re.I)
+# a section title that says "the table" but not whose: its group is the section above
+GENERIC_TABLE = re.compile(
+    r"^(?:final |group |league )?(?:standings|table|tables|classification)$|^results$"
+    r"|^matches$|^fixtures(?: and results)?$|^results? matrix$|^summary$", re.IGNORECASE)
 KNOCKOUT_NAME = re.compile(r"knock-?out|\bfinals?\b|semi|quarter|play-?offs?|round of [0-9]+"
                            r"|\bties\b|\bbracket\b", re.I)
 
@@ -141,3 +147,39 @@ def assign_stages(rounds: list[dict[str, Any]], scopes: list[Scope]) -> None:
         item["group"] = scope.name if scope is not None else None
         for key in [k for k in item if k not in _FIRST]:
             item[key] = item.pop(key)  # keys after ``year``, same dict (spans are by identity)
+
+
+def group_section(section: Section) -> Section:
+    """The section naming a table's group (the parent of a generic ``Standings`` section)."""
+    parent = section.parent
+    if section.title and GENERIC_TABLE.match(section.title) and parent is not None \
+            and parent.title and parent.level > 1:
+        return parent
+    return section
+
+
+def record_standings(ctx: Context, read: TableRead, *, label: str | None, section: Section,
+                     line: int, end_line: int) -> dict[str, Any]:
+    """Add a standings table read in ``section`` to the document and keep its group
+    section's lines for the stages. It is named by its label, else its group section; a
+    name the page already gave a table gets a number (``Group A (2)``)."""
+    home = group_section(section)
+    name = label or home.title or section.title or "Standings"
+    taken = {table["name"] for table in ctx.standings}
+    if name in taken:
+        name = next(f"{name} ({n})" for n in range(2, len(taken) + 3)
+                    if f"{name} ({n})" not in taken)
+    table = standings_json(read, name=name, section=section.title, line=line,
+                           end_line=end_line, spans=ctx.spans)
+    ctx.standings.append(table)
+    ctx.table_lines.append((home.line, home.end_line,
+                            [s.title for s in (section, home) if s.title]))
+    return table
+
+
+def table_scopes(ctx: Context) -> list[Scope]:
+    """The scope of every standings table the document recorded."""
+    count = len(ctx.standings)
+    return [table_scope(table, line, end_line, titles, count)
+            for table, (line, end_line, titles) in zip(ctx.standings, ctx.table_lines,
+                                                       strict=True)]

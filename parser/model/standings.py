@@ -20,7 +20,7 @@ from typing import Any
 
 from .spans import Span, SpanRecorder
 
-SOURCES = ("sports_table", "fb_cl2", "wikitable")
+SOURCES = ("sports_table", "fb_cl2", "wikitable", "table")
 _MINUS = str.maketrans({"−": "-", "–": "-", "—": "-", "‒": "-", "＋": "+"})
 _INTEGER = re.compile(r"^[+-]?[0-9]{1,4}$")
 _KEY_PUNCT = re.compile(r"[^\w\s]")

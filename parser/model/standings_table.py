@@ -61,10 +61,11 @@ def _position(text: str) -> int | None:
     return int(found.group(1)) if found and int(found.group(1)) > 0 else None
 
 
-def read_rows(columns: dict[str, int], rows: list[tuple[list[str], list[Span], Span]]
-              ) -> TableRead:
-    """The standings rows of a table (rows without a team are left out)."""
-    read = TableRead("wikitable", None)
+def read_rows(columns: dict[str, int], rows: list[tuple[list[str], list[Span], Span]],
+              source: str = "wikitable") -> TableRead:
+    """The standings rows of a table (rows without a team are left out); ``source``:
+    ``wikitable``, or ``table`` for a flat-form table."""
+    read = TableRead(source, None)
     for cells, spans, row_span in rows:
         def cell(role: str, cells: list[str] = cells) -> str | None:
             index = columns.get(role)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..markup.wiki import Line
+from ..records import record
 
 TEAM_COL = re.compile(r"\b(club|team|side|home|away|winning|losing|winner|loser)\b|^team ?[12]",
                        re.IGNORECASE)
@@ -38,7 +39,7 @@ _LEG1_COL = re.compile(r"\b(1st|first) leg\b|^leg ?1$", re.IGNORECASE)
 _LEG2_COL = re.compile(r"\b(2nd|second) leg\b|^leg ?2$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@record
 class TwoLegColumns:
     """The columns of a two-leg summary table (the aggregate's may be missing)."""
 

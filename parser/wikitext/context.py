@@ -16,8 +16,6 @@ class WikiContext(Context):
 
     nested: list[NestedBox] = field(default_factory=list)
     templates: list[tuple[str, int]] = field(default_factory=list)
-    # per standings table: its group section's first and last line and titles
-    table_lines: list[tuple[int, int, list[str]]] = field(default_factory=list)
     # team code -> (name, where written), and every table team, for results matrices
     team_codes: dict[str, tuple[str, Span]] = field(default_factory=dict)
     team_names: list[tuple[str, Span]] = field(default_factory=list)

@@ -15,11 +15,10 @@ from collections import defaultdict
 from typing import Any
 
 from ..diagnostics import Severity
-from ..model.group_stages import assign_stages
+from ..model.group_stages import assign_stages, table_scopes
 from ..model.standings import team_key
 from ..read.source import Source
 from .context import WikiContext
-from .groups import table_scopes
 from .layout import Piece
 from .params import read_params
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model.group_stages import GROUP_NAME, table_scope
+from ..model.group_stages import GROUP_NAME, record_standings
 from ..model.sections import Section
 from ..model.spans import Span
-from ..model.standings import TableRead, standings_json
+from ..model.standings import TableRead
 from ..model.standings_table import read_rows, standings_columns
 from .blocks import WikiBlock
 from .context import WikiContext
@@ -34,9 +34,6 @@ SPORTS_RESULTS = "#invoke:sports results"
 FB_R_HEADER = re.compile(r"^fb r[0-9]? header$")
 FB_R_ROW = re.compile(r"^fb r$")
 FB_R_FOOTER = re.compile(r"^fb r[0-9]? footer$")
-GENERIC_TABLE = re.compile(
-    r"^(?:final |group |league )?(?:standings|table|tables|classification)$|^results$"
-    r"|^matches$|^fixtures(?: and results)?$|^results? matrix$|^summary$", re.IGNORECASE)
 _LABEL_CHARS = 40
 
 
@@ -45,15 +42,6 @@ def reads_group_template(name: str) -> bool:
     return name in (SPORTS_TABLE, SPORTS_RESULTS) or any(
         pattern.match(name) for pattern in (ROW, HEADER, FOOTER, FB_R_HEADER, FB_R_ROW,
                                             FB_R_FOOTER))
-
-
-def group_section(section: Section) -> Section:
-    """The section naming a table's group (the parent of a generic ``Standings`` section)."""
-    parent = section.parent
-    if section.title and GENERIC_TABLE.match(section.title) and parent is not None \
-            and parent.title and parent.level > 1:
-        return parent
-    return section
 
 
 def _label(blocks: list[WikiBlock], index: int) -> str | None:
@@ -187,17 +175,9 @@ class SectionGroups:
             self._standings(read, index, block.lines[0].number, block.end_line)
 
     def _standings(self, read: TableRead, index: int, line: int, end_line: int) -> None:
-        ctx, home = self.ctx, group_section(self.section)
-        name = _label(self.blocks, index) or home.title or self.section.title or "Standings"
-        taken = {table["name"] for table in ctx.standings}
-        if name in taken:
-            name = next(f"{name} ({n})" for n in range(2, len(taken) + 3)
-                        if f"{name} ({n})" not in taken)
-        table = standings_json(read, name=name, section=self.section.title, line=line,
-                               end_line=end_line, spans=ctx.spans)
-        ctx.standings.append(table)
-        ctx.table_lines.append((home.line, home.end_line, [s.title for s in (
-            self.section, home) if s.title]))
+        ctx = self.ctx
+        table = record_standings(ctx, read, label=_label(self.blocks, index),
+                                 section=self.section, line=line, end_line=end_line)
         for row, item in zip(table["rows"], read.rows, strict=True):
             where = item.spans.get("team", item.span)
             self.own_teams.append((row["team"], where))
@@ -217,11 +197,3 @@ class SectionGroups:
             for key, span in spans.items():
                 ctx.spans.mark(found, span, key)
             self.matches.append(found)
-
-
-def table_scopes(ctx: WikiContext) -> list[Any]:
-    """The scope of every standings table read (see ``model.group_stages``)."""
-    count = len(ctx.standings)
-    return [table_scope(table, line, end_line, titles, count)
-            for table, (line, end_line, titles) in zip(ctx.standings, ctx.table_lines,
-                                                       strict=True)]
