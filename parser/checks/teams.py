@@ -7,6 +7,10 @@ The keys are for comparing only: the JSON keeps every name as written. ``near_mi
 says whether two different keys are probably one team misspelt (``Quarrington Rover FC``
 for ``Quarrington Rovers FC``) and never pairs teams that differ by a number or a
 reserve marker (``Portland Reds 2``, ``Sounders FC U-23``).
+
+``rapidfuzz`` is imported only when a pair of keys could be a near miss at all
+(``within_reach``, a pure-Python bound): a document whose new names are nowhere near the
+earlier ones never loads it (about a tenth of the start of ``scoreline check``).
 """
 
 from __future__ import annotations
@@ -15,9 +19,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
 
 MIN_RATIO = 90.0
 MAX_EDITS = 2
@@ -72,10 +73,28 @@ def _markers(key: str) -> frozenset[str]:
     return frozenset(t for t in key.split() if t in _RESERVE or any(c.isdigit() for c in t))
 
 
+def within_reach(key: str, other: str) -> bool:
+    """Whether ``other`` may be at most ``MAX_EDITS`` edits from ``key``; False proves it is
+    not. Cut ``key`` into ``MAX_EDITS + 1`` pieces: that many edits leave one piece
+    untouched, and it is in ``other`` as it is, moved by at most ``MAX_EDITS`` characters."""
+    pieces = MAX_EDITS + 1
+    for index in range(pieces):
+        start, end = len(key) * index // pieces, len(key) * (index + 1) // pieces
+        if other.find(key[start:end], start - MAX_EDITS if start > MAX_EDITS else 0,
+                      end + MAX_EDITS) >= 0:
+            return True
+    return False
+
+
 def near_miss(first: str, second: str) -> bool:
     """Whether two different keys are probably one team spelt two ways."""
     if first == second or _markers(first) != _markers(second):
         return False
+    if not within_reach(first, second):
+        return False
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
     if fuzz.ratio(first, second) < MIN_RATIO:
         return False
     return Levenshtein.distance(first, second) <= MAX_EDITS
@@ -89,8 +108,10 @@ def closest(key: str, candidates: Iterable[str]) -> str | None:
 def closest_in(key: str, pool: list[str]) -> str | None:
     """``closest`` over candidates already sorted and without ``key`` (sorting them once
     for many keys, instead of once per key, keeps a long document from going quadratic)."""
-    if not pool:
-        return None
+    if not any(within_reach(key, candidate) for candidate in pool):
+        return None  # no candidate is a near miss (and rapidfuzz need not be loaded)
+    from rapidfuzz import fuzz, process
+
     found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=3)
     for candidate, _, _ in found:
         if near_miss(key, candidate):
