@@ -300,7 +300,7 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
         scores = [numbers[0], numbers[2]]
     aet = False
     for token in decorations:
-        word = str(token).strip().strip("()").strip().lower()
+        word = str(token).strip().rstrip(",;").strip().strip("()").strip().lower()
         if token.type == "AET":
             aet = True
         elif token.type == "PENS":
