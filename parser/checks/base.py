@@ -11,7 +11,6 @@ import ast
 import inspect
 import re
 import sys
-import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -70,6 +69,8 @@ def docstring(function: Callable[..., object]) -> str:
 
 def examples(doc: str) -> list[Example]:
     """The ``Failing (reported at 3:14)::`` and ``Passing::`` blocks of a docstring."""
+    import textwrap  # here: only the documentation and the tests read the examples
+
     found = list(_EXAMPLE.finditer(doc))
     out = []
     for index, match in enumerate(found):

@@ -7,7 +7,6 @@ import bisect
 import datetime as _dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -67,47 +66,45 @@ class Game:
         return goals
 
 
-@dataclass
+# Tie, Stage and Bracket are plain classes: a dataclass compiles each method it writes
+# when the module is imported (about a millisecond of every ``scoreline check`` for these
+# three), and the checks need neither their generated equality nor their repr.
+
+
 class Tie:
-    """The matches of one pair in a stage and its outcome."""
+    """The matches of one pair in a stage and its outcome (``ties.decide_stage`` sets it)."""
 
-    teams: tuple[str, str]
-    games: list[Game]
-    winner: str | None = None
-    loser: str | None = None
-    how: str = ""
-    open_draw: bool = False
-    aggregate: tuple[int, int] | None = None
+    def __init__(self, teams: tuple[str, str], games: list[Game]) -> None:
+        self.teams = teams
+        self.games = games
+        self.winner: str | None = None
+        self.loser: str | None = None
+        self.how = ""
+        self.open_draw = False
+        self.aggregate: tuple[int, int] | None = None
 
 
-@dataclass
 class Stage:
     """One round of the competition (possibly several sections: legs, replays)."""
 
-    name: str
-    region: str | None
-    rounds: list[int]
-    spans: list[tuple[int, int]]
-    games: list[Game] = field(default_factory=list)
-    ties: list[Tie] = field(default_factory=list)
-    knockout: bool = True  # every round of the stage has ``"stage": "knockout"``
-    two_legged: bool = False
-    # ``appearances`` worked out once (several checks ask), for the games it was built from
-    _appearances: tuple[int, dict[str, list[Game]]] | None = field(
-        init=False, repr=False, compare=False)
-    # the spans merged into sorted, disjoint ranges (starts, ends), for the spans they were
-    # merged from: ``contains`` is asked for every fact and finding, stages can have hundreds
-    _ranges: tuple[int, list[int], list[int]] | None = field(
-        init=False, repr=False, compare=False)
-    # ``crowded`` worked out once, for the ties it was worked out from
-    _crowded: tuple[int, set[str]] | None = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # set here, not as the fields' defaults: mypyc's dataclasses leave the defaults of
-        # init=False fields unset
-        self._appearances = None
-        self._ranges = None
-        self._crowded = None
+    def __init__(self, name: str, region: str | None, rounds: list[int],
+                 spans: list[tuple[int, int]]) -> None:
+        self.name = name
+        self.region = region
+        self.rounds = rounds
+        self.spans = spans
+        self.games: list[Game] = []
+        self.ties: list[Tie] = []
+        self.knockout = True  # every round of the stage has ``"stage": "knockout"``
+        self.two_legged = False
+        # ``appearances`` worked out once (several checks ask), for the games it was built from
+        self._appearances: tuple[int, dict[str, list[Game]]] | None = None
+        # the spans merged into sorted, disjoint ranges (starts, ends), for the spans they were
+        # merged from: ``contains`` is asked for every fact and finding, stages can have
+        # hundreds
+        self._ranges: tuple[int, list[int], list[int]] | None = None
+        # ``crowded`` worked out once, for the ties it was worked out from
+        self._crowded: tuple[int, set[str]] | None = None
 
     @property
     def label(self) -> str:
@@ -178,21 +175,18 @@ def merged_ranges(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return starts, ends
 
 
-@dataclass
 class Bracket:
     """Every stage of a document, team display names and near-miss aliases."""
 
-    stages: list[Stage]
-    names: dict[str, str]
-    aliases: dict[str, str]
-    # successors and predecessors by ``id`` of the stage, worked out once (many checks ask
-    # for every stage; the stages are complete when the bracket is made)
-    _next: dict[int, tuple[Stage, ...]] = field(init=False, repr=False, compare=False)
-    _before: dict[int, tuple[Stage, ...]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:  # see Stage.__post_init__
-        self._next = {}
-        self._before = {}
+    def __init__(self, stages: list[Stage], names: dict[str, str],
+                 aliases: dict[str, str]) -> None:
+        self.stages = stages
+        self.names = names
+        self.aliases = aliases
+        # successors and predecessors by ``id`` of the stage, worked out once (many checks
+        # ask for every stage; the stages are complete when the bracket is made)
+        self._next: dict[int, tuple[Stage, ...]] = {}
+        self._before: dict[int, tuple[Stage, ...]] = {}
 
     def successors(self, stage: Stage) -> tuple[Stage, ...]:
         """The stage(s) the winners of ``stage`` play next (shared: a tuple, not a copy)."""

@@ -211,19 +211,18 @@ def implausible_score(document: Document) -> Iterator[Hit]:
 def shootout_scores() -> frozenset[tuple[int, int]]:
     """Every (winner, loser) score a five-kick shoot-out with sudden death can end on."""
     finals: set[tuple[int, int]] = set()
-
-    def kick(taken: int, goals: tuple[int, int]) -> None:
+    going = {(0, 0)}  # the scores after ``taken`` kicks of a shoot-out not yet decided
+    for taken in range(11):
         left = [5 - (taken + 1 - side) // 2 for side in (0, 1)]
-        if goals[0] > goals[1] + left[1] or goals[1] > goals[0] + left[0]:
-            finals.add((max(goals), min(goals)))
-            return
-        if taken == 10:
-            return
         shooter = taken % 2
-        for scored in (0, 1):
-            kick(taken + 1, (goals[0] + scored * (shooter == 0), goals[1] + scored * shooter))
-
-    kick(0, (0, 0))
+        after: set[tuple[int, int]] = set()
+        for home, away in going:
+            if home > away + left[1] or away > home + left[0]:
+                finals.add((max(home, away), min(home, away)))
+            elif taken < 10:
+                after.update(((home + 1, away) if shooter == 0 else (home, away + 1),
+                              (home, away)))
+        going = after
     finals.update((level + 1, level) for level in range(0, 40))
     return frozenset(finals)
 

@@ -7,17 +7,21 @@ The keys are for comparing only: the JSON keeps every name as written. ``near_mi
 says whether two different keys are probably one team misspelt (``Quarrington Rover FC``
 for ``Quarrington Rovers FC``) and never pairs teams that differ by a number or a
 reserve marker (``Portland Reds 2``, ``Sounders FC U-23``).
+
+``rapidfuzz`` is imported only when some key could be a near miss at all (``KeyPool``
+looks for pieces of the key first, ``holds_a_piece``): a document whose new names are
+nowhere near the earlier ones never loads it (about a tenth of the start of ``scoreline
+check``). Once it is loaded, the look costs about what it spares and is left out.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
-
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from functools import cache, lru_cache
+from typing import Any
 
 MIN_RATIO = 90.0
 MAX_EDITS = 2
@@ -72,13 +76,43 @@ def _markers(key: str) -> frozenset[str]:
     return frozenset(t for t in key.split() if t in _RESERVE or any(c.isdigit() for c in t))
 
 
+def holds_a_piece(text: str, key: str) -> bool:
+    """Whether ``text`` holds one of the ``MAX_EDITS + 1`` pieces ``key`` is cut into. A key
+    at most ``MAX_EDITS`` edits from ``key`` does (each edit touches at most one piece), so
+    a text of keys that holds none has no near miss of ``key``."""
+    count, start = MAX_EDITS + 1, 0
+    for index in range(1, count + 1):
+        end = len(key) * index // count
+        if key[start:end] in text:
+            return True
+        start = end
+    return False
+
+
+@cache
+def _rapidfuzz() -> tuple[Any, Any, Any]:
+    """rapidfuzz's ``fuzz``, ``process`` and ``distance.Levenshtein``, imported on first use
+    (once: an import statement in the functions would cost a lookup per call)."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    return fuzz, process, Levenshtein
+
+
+def scoring_loaded() -> bool:
+    """Whether rapidfuzz is imported (its scoring of a short pool costs about what
+    ``holds_a_piece`` does: the look is worth it only while it spares the import)."""
+    return "rapidfuzz.process" in sys.modules
+
+
 def near_miss(first: str, second: str) -> bool:
     """Whether two different keys are probably one team spelt two ways."""
     if first == second or _markers(first) != _markers(second):
         return False
+    fuzz, _, levenshtein = _rapidfuzz()
     if fuzz.ratio(first, second) < MIN_RATIO:
         return False
-    return Levenshtein.distance(first, second) <= MAX_EDITS
+    return bool(levenshtein.distance(first, second) <= MAX_EDITS)
 
 
 def closest(key: str, candidates: Iterable[str]) -> str | None:
@@ -91,6 +125,7 @@ def closest_in(key: str, pool: list[str]) -> str | None:
     for many keys, instead of once per key, keeps a long document from going quadratic)."""
     if not pool:
         return None
+    fuzz, process, _ = _rapidfuzz()
     found = process.extract(key, pool, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=3)
     for candidate, _, _ in found:
         if near_miss(key, candidate):
@@ -107,6 +142,8 @@ class KeyPool:
     of reach are no near misses, and the ones in reach rank among all as among
     themselves); when one is, the best three of all decide, as ``closest_in`` does. A
     document with thousands of teams scores each new key against a fraction of the pool.
+    While rapidfuzz is not loaded, a key no key in reach ``holds_a_piece`` of is known to
+    have no near miss without it (two thirds of the keys of the benchmark's documents).
     """
 
     def __init__(self, keys: Iterable[str]) -> None:
@@ -115,6 +152,7 @@ class KeyPool:
         for index, key in enumerate(self.keys):
             self._by_length.setdefault(len(key), []).append(index)
         self._in_reach: dict[int, list[str]] = {}  # key length -> the keys in reach, sorted
+        self._reach_text: dict[int, str] = {}  # key length -> the keys in reach, joined
 
     def in_reach(self, size: int) -> list[str]:
         """The keys at most ``MAX_EDITS`` longer or shorter than ``size``, in sorted order
@@ -126,10 +164,19 @@ class KeyPool:
             found = self._in_reach[size] = [self.keys[index] for index in near]
         return found
 
+    def reach_text(self, size: int) -> str:
+        """The keys of ``in_reach(size)`` joined by newlines: one text to look for pieces in."""
+        found = self._reach_text.get(size)
+        if found is None:
+            found = self._reach_text[size] = "\n".join(self.in_reach(size))
+        return found
+
     def closest(self, key: str) -> str | None:
         """What ``closest_in(key, self.keys)`` gives (``key`` not among the keys)."""
         if not self.keys:
             return None  # the pool of a document's first stage
+        if not scoring_loaded() and not holds_a_piece(self.reach_text(len(key)), key):
+            return None  # no key in reach holds a piece of ``key``: none is a near miss
         near = self.in_reach(len(key))
         if len(near) < len(self.keys) and closest_in(key, near) is None:
             return None

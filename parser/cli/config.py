@@ -15,19 +15,18 @@ command line win over the file.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Severity
 from ..errors import UsageError
+from ..records import record
 
 KEYS = frozenset({"select", "ignore", "strict", "output-format", "severity"})
 
 
-@dataclass(frozen=True)
+@record  # not a dataclass: its six generated methods were most of this module's import
 class Config:
     """Settings read from a file; ``None`` means "not set there"."""
 
@@ -35,7 +34,7 @@ class Config:
     ignore: tuple[str, ...] | None = None
     strict: bool | None = None
     output_format: str | None = None
-    severity: dict[str, Severity] = field(default_factory=dict)
+    severity: dict[str, Severity] | None = None
     path: Path | None = None
 
 
@@ -50,6 +49,8 @@ def find(start: Path | None = None) -> Path | None:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # here: a run with no pyproject.toml above it never needs it
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -56,7 +56,7 @@ def settings(args: argparse.Namespace) -> tuple[object, str | None]:
         select=select if select is not None else config.select or (),
         ignore=ignore if ignore is not None else config.ignore or (),
         strict=strict if strict is not None else bool(config.strict),
-        severities=dict(config.severity), jobs=args.jobs, schema=args.schema,
+        severities=dict(config.severity or {}), jobs=args.jobs, schema=args.schema,
         isolate=args.isolate,
     ), config.output_format
 

@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from parser.checks import teams
 from parser.checks.games import Stage, merged_ranges
 from parser.checks.teams import KeyPool, closest_in
 
@@ -52,7 +53,10 @@ def _mutated(text: str, rng: random.Random) -> str:
     return "".join(chars)
 
 
-def test_key_pool_finds_what_closest_in_finds() -> None:
+@pytest.mark.parametrize("loaded", [True, False], ids=["rapidfuzz-loaded", "bound-first"])
+def test_key_pool_finds_what_closest_in_finds(loaded: bool,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(teams, "scoring_loaded", lambda: loaded)
     rng = random.Random(3)
     compared = found = 0
     for _ in range(400):

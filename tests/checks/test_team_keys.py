@@ -9,9 +9,10 @@ import unicodedata
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
 
 from parser.api import check, parse
-from parser.checks.teams import near_miss, normalise
+from parser.checks.teams import MAX_EDITS, holds_a_piece, near_miss, normalise
 
 
 @pytest.mark.parametrize("forms", [
@@ -43,6 +44,28 @@ def test_keys_of_plain_and_marked_names(name: str, key: str) -> None:
 def test_different_clubs_keep_different_keys(first: str, second: str) -> None:
     assert normalise(first) != normalise(second)
     assert not near_miss(normalise(first), normalise(second))
+
+
+_KEYS = st.text(alphabet="abcdeor 2", max_size=14)
+
+
+@given(_KEYS, _KEYS, st.data())
+def test_a_key_at_most_max_edits_away_holds_a_piece(
+        key: str, other: str, data: st.DataObject) -> None:
+    edited = list(key)  # ``key`` after at most MAX_EDITS edits, and an unrelated ``other``
+    for _ in range(data.draw(st.integers(0, MAX_EDITS))):
+        at = data.draw(st.integers(0, len(edited)))
+        kind = data.draw(st.sampled_from(["insert", "delete", "replace"]))
+        if kind == "insert":
+            edited.insert(at, data.draw(st.sampled_from("abx ")))
+        elif at < len(edited):
+            if kind == "delete":
+                del edited[at]
+            else:
+                edited[at] = data.draw(st.sampled_from("abx "))
+    assert holds_a_piece("".join(edited), key)
+    if not holds_a_piece(other, key):
+        assert Levenshtein.distance(key, other) > MAX_EDITS
 
 
 ROUNDS = """= 2031 Elm Cup =
