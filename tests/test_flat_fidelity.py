@@ -347,6 +347,17 @@ def test_a_clause_of_a_note_can_decide_the_tie() -> None:
     assert "MA301" not in codes
 
 
+@pytest.mark.parametrize("row", [
+    "| Elm FC | 1–1 (a.e.t.; Oak SC won 4–3 on pens) | Oak SC |",
+    "| Elm FC | 1–1 | Oak SC (Oak SC won 4–3 on penalties) |"])
+def test_a_results_table_row_note_decides_the_tie(row: str) -> None:
+    matches, facts, codes = _first_round(f"| Home team | Score | Away team |\n{row}")
+    assert (matches[0]["home_pens"], matches[0]["away_pens"], matches[0]["winner"]) == (
+        3, 4, "away")
+    assert [(f["kind"], f["line"]) for f in facts] == [("penalties", 4)]
+    assert "MA301" not in codes
+
+
 def test_a_note_naming_another_team_fills_nothing() -> None:
     matches, facts, _ = _first_round("Yew FC 2–2 Box FC (Elm FC won 5–4 on penalties)")
     assert (matches[0]["home_pens"], matches[0].get("winner")) == (None, None)

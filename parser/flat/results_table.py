@@ -16,8 +16,11 @@ import functools
 import re
 from typing import Any
 
+from ..markup.wiki import Line
+from ..model.assemble import add_fact
 from ..model.context import Context
 from ..model.match_lines import Result, parse_match_line, parse_score_cell, parse_team_cell
+from ..model.match_notes import apply_fact, note_facts
 from ..model.results_cells import CellKind, CellMatch, Position, cell_kind, read_rows
 from ..model.rounds import ResultsColumns, RoundDraft, match_dict, match_from_line, match_from_row
 from ..model.tables import Row, Table, TwoLegColumns, two_leg_columns
@@ -63,6 +66,7 @@ def table_matches(ctx: Context, table: Table, draft: RoundDraft, *, by_content: 
         used.update(taken)
         if any(rows[r].truncated for r in taken):
             found["truncated"] = True
+        _read_notes(ctx, draft, rows[taken[0]].line, found)
         draft.matches.append(found)
         ctx.spans.at(found, found["line"], found["column"])
     for index, row in enumerate(rows):
@@ -97,6 +101,7 @@ def _two_leg_rows(ctx: Context, table: Table, cols: TwoLegColumns, draft: RoundD
                                                                   cols.aggregate)
             if row.truncated:
                 found["truncated"] = True
+            _read_notes(ctx, draft, row.line, found)
             draft.matches.append(found)
             ctx.spans.at(found, found["line"], found["column"])
             if score_at is not None and score_at < len(row.starts):
@@ -104,6 +109,14 @@ def _two_leg_rows(ctx: Context, table: Table, cols: TwoLegColumns, draft: RoundD
                 ctx.spans.at(found, row.line.number, ctx.col(row.line, start), row.line.number,
                              ctx.col(row.line, start + max(len(cell(score_at)) - 1, 0)),
                              key="home_score")
+
+
+def _read_notes(ctx: Context, draft: RoundDraft, line: Line, found: dict[str, Any]) -> None:
+    """The facts a row's notes state (``Fir FC (Fir FC won 5–4 on penalties)``), as for a
+    match line (``model.match_notes``)."""
+    for at, fact in note_facts(found["notes"], line.text):
+        add_fact(ctx, fact, draft.section.title, line, at)
+        apply_fact(found, fact)
 
 
 def _row_cell(row: Row, index: int | None) -> str:
