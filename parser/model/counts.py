@@ -34,6 +34,7 @@ _PROSE = re.compile(
 )
 _HEDGE = re.compile(r"(up to|over|more than|at least|about|around|nearly|almost|under|fewer "
                     r"than|less than|some|top|first|last)\s*$", re.IGNORECASE)
+_NUMBER_PARTS = re.compile(r"[\s-]+")
 _OUTCOME = re.compile(r"\b(losing|defeated|beaten|eliminated)\b")
 _HEADING = re.compile(rf"\((?P<number>[0-9]{{1,3}})(?:\s+(?P<what>{COUNT_NOUNS}))?\)",
                       re.IGNORECASE)
@@ -54,7 +55,7 @@ def number_value(text: str) -> int | None:
     text = text.strip().lower()
     if text.isdigit():
         return ascii_int(text)
-    parts = re.split(r"[\s-]+", text)
+    parts = _NUMBER_PARTS.split(text)
     total = 0
     for part in parts:
         if part in _TENS:

@@ -22,6 +22,7 @@ MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _MAX_DATE_CHARS = 60
+_NOT_DIGIT = re.compile(r"[^0-9]")
 _DIGIT_START = re.compile(r"[0-9A-Za-z]")
 
 
@@ -53,7 +54,7 @@ class WrittenDate:
 
 
 def _day(token: Any) -> int:
-    return int(re.sub(r"[^0-9]", "", str(token)))
+    return int(_NOT_DIGIT.sub("", str(token)))
 
 
 def _is_tree(node: object) -> bool:

@@ -24,6 +24,12 @@ _LEGEND = re.compile(r"^(\S{1,3}|bold|italics?|underline[d]?|\*+)\s*[:=]|^=|^[^\
 _ORDINAL = re.compile(r"^([0-9]{1,3})(st|nd|rd|th)$", re.IGNORECASE)
 _YEAR = re.compile(r"^[0-9]{4}$")
 _INT = re.compile(r"^[0-9]{1,3}$")
+# header words of a table's columns (lower-cased) that give an entrant field
+_NAME_COL = re.compile(r"\b(club|team|side|name)\b")
+_APPEARANCES_COL = re.compile(r"\bapp")
+_DIVISION_COL = re.compile(r"division|conference|league|region")
+_TIER_COL = re.compile(r"tier|level")
+_NOTE_COL = re.compile(r"note|qualified|method|berth")
 
 # USPS codes of the states, DC and the inhabited territories.
 US_STATES = frozenset(
@@ -172,7 +178,7 @@ def table_column_roles(table: Table) -> dict[int, str]:
     columns = table.columns
     for index, name in enumerate(columns):
         low = name.lower()
-        if re.search(r"\b(club|team|side|name)\b", low) and "name" not in roles.values():
+        if _NAME_COL.search(low) and "name" not in roles.values():
             roles[index] = "name"
         elif "state" in low:
             roles[index] = "state"
@@ -180,13 +186,13 @@ def table_column_roles(table: Table) -> dict[int, str]:
             roles[index] = "previous_best"
         elif "last" in low:
             roles[index] = "last_appearance"
-        elif re.search(r"\bapp", low):
+        elif _APPEARANCES_COL.search(low):
             roles[index] = "appearances"
-        elif re.search(r"division|conference|league|region", low):
+        elif _DIVISION_COL.search(low):
             roles[index] = "division"
-        elif re.search(r"tier|level", low):
+        elif _TIER_COL.search(low):
             roles[index] = "tier"
-        elif re.search(r"note|qualified|method|berth", low):
+        elif _NOTE_COL.search(low):
             roles[index] = "note"
         elif name.startswith("column_"):
             values = [r.cells[index] for r in table.rows if index < len(r.cells) and r.cells[index]]

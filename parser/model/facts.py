@@ -19,6 +19,7 @@ from .caseless import caseless, holds
 FACT_KINDS = ("byes", "all_winners", "aggregate", "penalties", "advanced", "withdrew")
 
 _ABBREVIATIONS = frozenset({"st", "mt", "jr", "sr", "dr", "mr", "mrs", "no", "vs", "ft"})
+_LAST_WORD = re.compile(r"([\w]+)$")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s+[A-Z0-9“\"'])")
 _TAG = re.compile(r"\s*\((?:[A-Z]{2,6}|[0-9]{1,2})\)")
 _SCORE = r"(?P<a>[0-9]{1,3})\s*[-–—]\s*(?P<b>[0-9]{1,3})"
@@ -81,7 +82,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
-        word = re.search(r"([\w]+)$", text[start:end])
+        word = _LAST_WORD.search(text[start:end])
         before = word.group(1) if word else ""
         if (len(before) == 1 and before.isalpha()) or before.lower() in _ABBREVIATIONS:
             continue

@@ -42,6 +42,9 @@ PERSON_FIELDS = frozenset({"top_scorer", "referee"})
 _FIELD = re.compile(r"^\s*[-*]\s*(?P<key>[^:]{1,60}?)\s*:(?P<value>.*)$")
 _LEAK = re.compile(r"\|\s*(?P<key>[A-Za-z][\w \-]{0,40}?)\s*=")
 _TAGS = re.compile(r"<[^<>]{0,200}>")
+_KEY_JOINERS = re.compile(r"[_\-]")
+_SPACE_COMMA = re.compile(r"\s+,")
+_TIGHT_COMMA = re.compile(r",(?=[^\s0-9])")
 _NOTE = re.compile(r"\(([^()]{1,200})\)")
 _SEASON = re.compile(r"^([0-9]{4})\s*[-–—/]\s*([0-9]{2}|[0-9]{4})$")
 _YEAR = re.compile(r"^[0-9]{4}$")
@@ -53,7 +56,7 @@ _NAME_PART = re.compile(r"[a-z0-9]+")
 
 def normalise_key(key: str) -> str:
     """``Prev_season`` -> ``prev season``; used to look up aliases."""
-    return " ".join(re.sub(r"[_\-]", " ", key).lower().split())
+    return " ".join(_KEY_JOINERS.sub(" ", key).lower().split())
 
 
 def canonical_name(key: str) -> str:
@@ -89,8 +92,8 @@ def clean_value(text: str) -> str:
     """Strip markup, tidy commas and trailing pipes, collapse spaces."""
     text = clean_inline(text)
     text = _TAGS.sub("", text)
-    text = re.sub(r"\s+,", ",", text)
-    text = re.sub(r",(?=[^\s0-9])", ", ", text)
+    text = _SPACE_COMMA.sub(",", text)
+    text = _TIGHT_COMMA.sub(", ", text)
     text = " ".join(text.split())
     return text.strip(" ,|;")
 
