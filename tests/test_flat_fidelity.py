@@ -294,6 +294,12 @@ def test_a_date_or_kick_off_time_leading_a_match_line(line: str, home: str, date
     ("10 September 2031 – 19:45 CEST", "10 September 2031", "2031-09-10", "19:45 CEST"),
     ("March 7, 2031 20.00 (UTC+1)", "March 7, 2031", "2031-03-07", "20.00 (UTC+1)"),
     ("13–14 April 2031", "13–14 April 2031", "2031-04-13", None),  # a range, no time
+    ("10 September 2031 20:45 CET (UTC+1)", "10 September 2031", "2031-09-10",
+     "20:45 CET (UTC+1)"),
+    ("11 September 2031 19:30 AEST", "11 September 2031", "2031-09-11", "19:30 AEST"),
+    ("12 September 2031 7 pm", "12 September 2031", "2031-09-12", "7 pm"),
+    ("10 September 2031 at 19:45", "10 September 2031", "2031-09-10", "at 19:45"),
+    ("September 11, 2031 (19:45)", "September 11, 2031", "2031-09-11", "(19:45)"),
 ])
 def test_a_date_line_that_gives_the_kick_off_time(date_line: str, date: str, iso: str,
                                                   time: str | None) -> None:
@@ -313,6 +319,19 @@ def test_no_date_and_time_line_without_both(line: str) -> None:
     document = parse(f"= T =\n==First round==\n{line}\n", "<fidelity>", form="flat")
     [block] = document.data["sections"][0]["children"][0]["blocks"]
     assert block["kind"] != "date"
+
+
+@pytest.mark.parametrize(("line", "home", "time"), [
+    ("15:00 West Didsbury 0–1 Oak SC", "West Didsbury", "15:00"),  # "West" is no time zone
+    ("10 September 2031 19:45 West Ham United 2–1 Oak SC", "West Ham United", "19:45"),
+    ("19:00 UT Arlington 0–1 Oak SC", "UT Arlington", "19:00"),
+    ("7:30 pm ET Elm FC 0–1 Oak SC", "Elm FC", "7:30 pm ET"),
+])
+def test_a_capitalised_word_after_a_kick_off_time_is_the_home_team(line: str, home: str,
+                                                                    time: str) -> None:
+    document = parse(f"= T =\n==First round==\n{line}\n", "<fidelity>", form="flat")
+    [match] = [m for r in document.data["rounds"] for m in r["matches"]]
+    assert (match["home"], match["time"]) == (home, time)
 
 
 def _first_round(lines: str) -> tuple[list[dict[str, object]], list[dict[str, object]], list[str]]:
@@ -358,6 +377,66 @@ def test_a_results_table_row_note_decides_the_tie(row: str) -> None:
     assert "MA301" not in codes
 
 
+def test_a_note_may_shorten_a_side_s_name() -> None:
+    matches, facts, codes = _first_round(
+        "Elm FC 1–1 Birch United (a.e.t.; Birch won 4–3 on penalties)")
+    assert (matches[0]["home_pens"], matches[0]["away_pens"], matches[0]["winner"]) == (
+        3, 4, "away")
+    assert [f["winner"] for f in facts] == ["Birch United"]
+    assert "MA301" not in codes
+
+
+def test_shoot_out_words_after_extra_time() -> None:
+    matches, _, codes = _first_round("Elm FC 1–1 Oak SC (a.e.t., 4–3 on pens)\n"
+                                     "Ash FC 0–0 Fir FC (a.e.t.: 3–1 on penalties)")
+    assert [(m["aet"], m["home_pens"], m["away_pens"]) for m in matches] == [
+        (True, 4, 3), (True, 3, 1)]
+    assert "MA301" not in codes
+
+
+@pytest.mark.parametrize(("line", "status", "note"), [
+    ("Lime FC v Rose FC (postponed – frozen pitch)", "postponed", "frozen pitch"),
+    ("Fir FC v Yew FC (postponed due to a frozen pitch)", "postponed",
+     "due to a frozen pitch"),
+    ("Fir FC 1–0 Yew FC (abandoned after 70 minutes)", "abandoned", "after 70 minutes"),
+    ("Ash Town 0–3 Pine FC (forfeit: Ash Town failed to travel)", "forfeit",
+     "Ash Town failed to travel"),
+    ("Elm FC 3–0 Oak SC (awarded, Oak SC fielded an ineligible player)", "awarded",
+     "Oak SC fielded an ineligible player"),
+    ("Elm FC v Oak SC (P-P, waterlogged pitch)", "postponed", "waterlogged pitch"),
+])
+def test_a_status_and_its_reason(line: str, status: str, note: str) -> None:
+    matches, _, _ = _first_round(line)
+    assert (matches[0]["status"], matches[0]["notes"]) == (status, [note])
+
+
+def test_leg_dates_reach_leg_subsections() -> None:
+    document = parse("= T =\n==Semi-finals==\nThe first legs were played on 9 October 2031 "
+                     "and the second legs on 16 October 2031.\n===First leg===\n"
+                     "Elm FC 2–1 Oak SC\n===Second leg===\nOak SC 1–1 Elm FC\n",
+                     "<fidelity>", form="flat")
+    assert [(m["leg"], m["date_iso"]) for r in document.data["rounds"]
+            for m in r["matches"]] == [("1st", "2031-10-09"), ("2nd", "2031-10-16")]
+
+
+def test_a_tally_by_tier_is_no_standings_table() -> None:
+    document = parse("= T =\n==Results by tier==\n| Tier | League | Teams | W | D | L |\n"
+                     "| 9 | Northern League | 12 | 7 | 2 | 3 |\n"
+                     "| 10 | County League | 8 | 1 | 1 | 6 |\n", "<fidelity>", form="flat")
+    assert document.data["standings"] == []
+    assert not [d for d in check(document) if d.code.startswith("ST")]
+
+
+def test_a_table_from_the_two_points_era() -> None:
+    document = parse("= T =\n==Group A==\n| Pos | Team | Pld | W | D | L | GF | GA | Pts |\n"
+                     "| 1 | Elm FC | 2 | 1 | 1 | 0 | 3 | 2 | 3 |\n"
+                     "| 2 | Oak SC | 2 | 0 | 1 | 1 | 2 | 3 | 1 |\n"
+                     "Elm FC 2–1 Oak SC\nOak SC 1–1 Elm FC\n", "<fidelity>", form="flat")
+    [table] = document.data["standings"]
+    assert (table["win_points"], table["draw_points"]) == (2, 1)
+    assert not [d for d in check(document) if d.code == "ST803"]
+
+
 def test_a_note_naming_another_team_fills_nothing() -> None:
     matches, facts, _ = _first_round("Yew FC 2–2 Box FC (Elm FC won 5–4 on penalties)")
     assert (matches[0]["home_pens"], matches[0].get("winner")) == (None, None)
@@ -388,6 +467,15 @@ def test_a_two_leg_table_gives_one_match_per_leg() -> None:
     assert (matches[3]["home_pens"], matches[3]["away_pens"]) == (3, 4)
     assert matches[4]["status"] == "walkover"
     assert not [c for c in codes if c.startswith(("PA", "KO"))]
+
+
+def test_a_two_leg_row_with_a_date_or_words_for_a_leg_gives_no_such_leg() -> None:
+    matches, _, _ = _first_round(
+        "| Team 1 | Agg. | Team 2 | 1st leg | 2nd leg |\n"
+        "| Ash FC | 2–0 | Birch FC | 2–0 | Not played |\n"
+        "| Box FC | – | Holly FC | 12 Oct | 16–18 Oct |\n")  # dates, never scores
+    assert [(m["home"], m["away"], m["leg"]) for m in matches] == [("Ash FC", "Birch FC", "1st")]
+    assert matches[0]["aggregate"]["text"] == "2–0"
 
 
 def test_a_two_leg_table_whose_aggregate_is_not_the_sum_of_its_legs() -> None:

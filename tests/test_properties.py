@@ -300,7 +300,7 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
         scores = [numbers[0], numbers[2]]
     aet = False
     for token in decorations:
-        word = str(token).strip().rstrip(",;").strip().strip("()").strip().lower()
+        word = str(token).strip().rstrip(",;:").strip().strip("()").strip().lower()
         if token.type in ("AET", "AET_NOTE"):  # "(a.e.t.; Elm won 4–3 on pens)": aet and prose
             aet = True
         elif token.type == "PENS":
@@ -313,7 +313,11 @@ def _expected(tree: Tree[Token]) -> dict[str, Any] | None:
         elif token.type == "STATUS":
             status = _STATUS[word]
         elif token.type == "STATUS_NOTE":  # "(postponed, frozen pitch)": the word before the mark
-            status = _STATUS[re.split(r"\s*[,;:]", word, maxsplit=1)[0]]
+            head = re.match(r"[a-z]+(?:-p)?\.?", word)
+            assert head is not None
+            status = {"forfeit": "forfeit", "forfeited": "forfeit", "forf": "forfeit",
+                      "forf.": "forfeit", "awarded": "awarded", "awd": "awarded",
+                      "awd.": "awarded"}.get(head.group()) or _STATUS[head.group()]
     if result.data == "scored_pens":
         pens = (numbers[1], numbers[3])
     return {"home": sides[0], "away": sides[1], "scores": scores, "status": status, "aet": aet,

@@ -389,6 +389,13 @@ def test_two_leg_summary_gives_one_match_per_leg() -> None:
     assert second["winner"] == "home"  # bold Oak, at home in the second leg
 
 
+def test_two_leg_summary_skips_date_and_word_cells() -> None:
+    doc = wiki("== Play-off ==\n{|\n! Team 1 !! Agg. !! Team 2 !! 1st leg !! 2nd leg\n|-\n"
+               "| Ash || 2–0 || Birch || 2–0 || Not played\n|-\n"
+               "| Pine || – || Cedar || 12 Oct || 16–18 Oct\n|}\n")
+    assert [(m["home"], m["away"], m["leg"]) for m in matches(doc)] == [("Ash", "Birch", "1st")]
+
+
 def test_results_rows_keep_positions_of_their_cells() -> None:
     doc = wiki("== R ==\n{|\n! Tie !! Home team !! Score !! Away team\n|-\n"
                "| 1\n| '''Elm''' (9)\n| 2–1\n| Oak (10)\n|}\n")

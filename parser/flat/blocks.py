@@ -36,14 +36,20 @@ _MAX_LEAD_WORDS = 7  # "Saturday, 31 August 2030, 7:30 pm EDT"
 _LEAD_START = re.compile(r"[0-9]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|"
                          r"aug|sep|oct|nov|dec)", re.IGNORECASE)
 _LEAD_END = ":,;–—- "
-# a kick-off time: "19:45", "7.30 pm", "15h00", "7:30 p.m. EDT", "20:00 CEST", "19:30 (UTC+1)"
+# a kick-off time: "19:45", "7.30 pm", "15h00", "19.45h", "7 pm", "at 19:45", "(19:45)",
+# "7:30 p.m. EDT", "20:45 CET (UTC+1)", "15:00 local time (UTC+3)". Zones are written in
+# capitals: a capitalised word after the time ("15:00 West Didsbury") is a team's.
+_CLOCK = r"(?:[0-9]{1,2}[:.h][0-9]{2}h?(?:\s*[ap]\.?m\.?)?|[0-9]{1,2}\s*[ap]\.?m\.?)"
+_OFFSET = r"(?-i:UTC|GMT)(?:\s*[-+−–]\s*[0-9]{1,2}(?::?[0-9]{2})?)?"
+_ZONE = (rf"(?:{_OFFSET}|(?-i:[A-Z]{{2,3}}[SD]?T|[ECMP]T|MSK|WIB|WITA|WIT|SGT|HKT|IST)"
+         r"|local(?:\s+time)?)")
 _KICK_OFF = re.compile(
-    r"^[0-9]{1,2}[:.h][0-9]{2}(?:\s*[ap]\.?m\.?)?"
-    r"(?:\s*\(?(?:UTC|GMT)(?:\s*[-+−–]\s*[0-9]{1,2}(?::?[0-9]{2})?)?\)?"
-    r"|\s*(?:[ECMPA][SD]T|BST|W?ES?T|CES?T|EES?T|local(?: time)?))?$", re.I)
+    rf"^(?:at\s+)?(?:\({_CLOCK}\)|{_CLOCK})(?:\s*{_ZONE})?(?:\s*\({_OFFSET}\))?$", re.I)
 # a date line that also gives the time: "September 11, 2031 7:30 pm", "31 August 2030, 15:00"
-_DATE_THEN_TIME = re.compile(r"^(?P<date>.*?[0-9a-z.])[\s,]+(?:[-–—]\s*)?"
-                             r"(?P<time>[0-9]{1,2}[:.h][0-9]{2}(?![0-9]).*)$", re.I)
+_DATE_THEN_TIME = re.compile(
+    r"^(?P<date>.*?[0-9a-z.])[\s,]+(?:[-–—]\s*)?"
+    r"(?P<time>(?:at\s+)?\(?[0-9]{1,2}(?:[:.h][0-9]{2}|\s*[ap]\.?m)(?![0-9]).*)$", re.I)
+_CLOCK_HINT = re.compile(r"[0-9][:.h][0-9]|[0-9]\s*[ap]\.?m", re.I)  # what any _CLOCK holds
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
 
 
@@ -96,6 +102,8 @@ def _led_by_date(stripped: str) -> bool:
 def date_and_time(stripped: str) -> tuple[str, str] | None:
     """A date line that ends in the kick-off time (``September 11, 2031 7:30 pm``,
     ``Saturday, 31 August 2030, 15:00``): the date and the time, each as written."""
+    if not _LEAD_START.match(stripped) or not _CLOCK_HINT.search(stripped):
+        return None  # a date opens with a digit, a weekday or a month; a time has a clock
     found = _DATE_THEN_TIME.match(stripped)
     if found is None or not _KICK_OFF.match(found.group("time")):
         return None
@@ -151,9 +159,10 @@ def dated_match(text: str) -> tuple[MatchLine, int, dict[str, str]] | None:
 def without_lead(text: str) -> str | None:
     """``text`` after the date or kick-off time it opens with (``March 7, 2031 7:30 pm:
     Elm FC ２-１ Oak SC``), or None when it opens with neither."""
-    words = list(islice(_WORD.finditer(text), _MAX_LEAD_WORDS + 1))
-    if not words or not _LEAD_START.match(words[0].group()):
+    first = _WORD.search(text)
+    if first is None or not _LEAD_START.match(first.group()):
         return None
+    words = list(islice(_WORD.finditer(text, first.start()), _MAX_LEAD_WORDS + 1))
     for count in range(min(len(words) - 1, _MAX_LEAD_WORDS), 0, -1):
         if _lead(text[words[0].start():words[count - 1].end()].rstrip(_LEAD_END)) is not None:
             return text[words[count].start():]

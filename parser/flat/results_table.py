@@ -20,7 +20,7 @@ from ..markup.wiki import Line
 from ..model.assemble import add_fact
 from ..model.context import Context
 from ..model.match_lines import Result, parse_match_line, parse_score_cell, parse_team_cell
-from ..model.match_notes import apply_fact, note_facts
+from ..model.match_notes import apply_fact, note_facts, resolved
 from ..model.results_cells import CellKind, CellMatch, Position, cell_kind, read_rows
 from ..model.rounds import ResultsColumns, RoundDraft, match_dict, match_from_line, match_from_row
 from ..model.tables import Row, Table, TwoLegColumns, two_leg_columns
@@ -115,6 +115,7 @@ def _read_notes(ctx: Context, draft: RoundDraft, line: Line, found: dict[str, An
     """The facts a row's notes state (``Fir FC (Fir FC won 5–4 on penalties)``), as for a
     match line (``model.match_notes``)."""
     for at, fact in note_facts(found["notes"], line.text):
+        fact = resolved(found, fact)
         add_fact(ctx, fact, draft.section.title, line, at)
         apply_fact(found, fact)
 

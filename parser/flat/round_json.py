@@ -10,7 +10,7 @@ from ..model.assemble import add_fact
 from ..model.blocks import Block
 from ..model.context import Context
 from ..model.leg_dates import leg_dates
-from ..model.match_notes import apply_fact, note_facts
+from ..model.match_notes import apply_fact, note_facts, resolved
 from ..model.rounds import (
     RoundDraft,
     YearContext,
@@ -69,6 +69,7 @@ def round_json(ctx: Context, section: Section, own: list[Block],
             elif current_time is not None:  # given on the date line above
                 found["time"] = current_time
             for at, fact in note_facts(found["notes"], line.text):
+                fact = resolved(found, fact)
                 add_fact(ctx, fact, section.title, line, at)
                 apply_fact(found, fact)
             draft.matches.append(found)
@@ -88,7 +89,7 @@ def round_json(ctx: Context, section: Section, own: list[Block],
                 table_matches(ctx, table, draft)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
-    by_leg = leg_dates(texts) if any(m["leg"] for m in draft.matches) else {}
+    by_leg = leg_dates(texts) if leg or any(m["leg"] for m in draft.matches) else {}
     for found in draft.matches:
         if leg and not found["leg"]:
             found["leg"] = leg

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from ..read.source import normalise_name
@@ -51,6 +52,19 @@ def _clauses(note: str) -> Iterator[tuple[int, str]]:
         start = separator.end() if separator else start
 
 
+def resolved(found: dict[str, Any], fact: Fact) -> Fact:
+    """``fact`` with a winner the note shortens (``Birch`` for ``Birch United``) named as
+    the side it stands for, so the checks find the team."""
+    if fact.winner is None:
+        return fact
+    side = _side(found, fact.winner)
+    if side is None or found[side] == fact.winner:
+        return fact
+    name = found[side]
+    teams = tuple(name if team == fact.winner else team for team in fact.teams)
+    return replace(fact, winner=name, teams=teams)
+
+
 def apply_fact(found: dict[str, Any], fact: Fact) -> None:
     """Fill the match's shoot-out and winner from a fact one of its notes states."""
     if fact.kind not in _DECIDING or fact.winner is None:
@@ -67,8 +81,13 @@ def apply_fact(found: dict[str, Any], fact: Fact) -> None:
 
 
 def _side(found: dict[str, Any], team: str) -> str | None:
+    """The side ``team`` names: the side's name, or the first words of only one side's
+    name (``Birch`` for ``Birch United``)."""
     key = normalise_name(team).casefold()
-    for side in ("home", "away"):
-        if found[side] and normalise_name(found[side]).casefold() == key:
-            return side
-    return None
+    names = {side: normalise_name(found[side]).casefold() for side in ("home", "away")
+             if found[side]}
+    exact = [side for side, name in names.items() if name == key]
+    if exact:
+        return exact[0]
+    prefixed = [side for side, name in names.items() if name.startswith(key + " ")]
+    return prefixed[0] if len(prefixed) == 1 else None

@@ -44,7 +44,11 @@ _STATUS_WORDS = {
     "canceled": "cancelled", "abandoned": "abandoned", "void": "void", "voided": "void",
     "annulled": "void",
 }
-_STATUS_NOTE = re.compile(r"([^\s,;:]+)\s*[,;:](.*)", re.DOTALL)  # "postponed, frozen pitch"
+# "postponed, frozen pitch", "abandoned after 70 minutes": the status word, then its reason
+_STATUS_NOTE = re.compile(r"(p-p|[a-z]+\.?)(?:\s*[,;:–—-]\s*|\s+)(\S.*)",
+                          re.IGNORECASE | re.DOTALL)
+_NOTE_STATUS = {"forfeit": "forfeit", "forfeited": "forfeit", "forf": "forfeit",
+                "forf.": "forfeit", "awarded": "awarded", "awd": "awarded", "awd.": "awarded"}
 _AFTER_MARK = re.compile(r"[,;:]")  # "a.e.t.; Holly FC won 4–3 on pens": the note follows
 _PENS = re.compile(r"([0-9]{1,2})\s*[-‐‑‒–—−]\s*([0-9]{1,2})")
 _PEN_SCORE = re.compile(
@@ -104,7 +108,7 @@ class Collector:
         self.decoration_note: str | None = None
 
     def decoration(self, token: Token) -> None:
-        text = str(token).strip().rstrip(",;").strip().strip("()").strip()
+        text = str(token).strip().rstrip(",;:").strip().strip("()").strip()
         kind = token.type
         if kind == "AET":
             self.aet = True
@@ -121,7 +125,8 @@ class Collector:
         elif kind == "STATUS_NOTE":
             found = _STATUS_NOTE.match(text)
             if found:
-                self.status = _STATUS_WORDS.get(found.group(1).lower(), "void")
+                word = found.group(1).lower()
+                self.status = _NOTE_STATUS.get(word) or _STATUS_WORDS.get(word, "void")
                 self.decoration_note = found.group(2).strip()
         elif kind == "AET_NOTE":
             self.aet = True

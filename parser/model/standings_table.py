@@ -31,6 +31,8 @@ COLUMNS: dict[str, re.Pattern[str]] = {
         "note": r"qualification.*|notes?|remarks?|status|relegation.*|promotion.*",
     }.items()
 }
+# a standings header has points or wins (``standings_columns``' last test)
+_NEEDED = re.compile(rf"{COLUMNS['points'].pattern}|{COLUMNS['won'].pattern}", re.IGNORECASE)
 _GOALS_OVER = re.compile(r"^goals?\s+", re.IGNORECASE)
 SCORE_HEADER = re.compile(r"\b(score|result)\b", re.IGNORECASE)
 _STATUS = re.compile(r"\s*\(([A-Z](?:\s*,\s*[A-Z])*)\)\s*$")
@@ -39,9 +41,11 @@ _POSITION = re.compile(r"^=?\s*([0-9]{1,3})(?:st|nd|rd|th|\.)?$")
 
 def standings_columns(names: list[str]) -> dict[str, int] | None:
     """Role -> column index when the header is a standings header, else None."""
+    texts = [" ".join(name.replace("\u00a0", " ").split()).strip(" .:") for name in names]
+    if not any(_NEEDED.fullmatch(text) for text in texts):
+        return None  # neither points nor wins: no standings header (most tables)
     roles: dict[str, int] = {}
-    for index, name in enumerate(names):
-        text = " ".join(name.replace("\u00a0", " ").split()).strip(" .:")
+    for index, text in enumerate(texts):
         if SCORE_HEADER.search(text):
             return None
         bare = _GOALS_OVER.sub("", text)  # ``Goals`` over ``F``/``A``: ``Goals F``
@@ -76,8 +80,8 @@ def read_rows(columns: dict[str, int], rows: list[tuple[list[str], list[Span], S
             continue
         status = _STATUS.search(team)
         name = team[: status.start()].strip() if status else team.strip()
-        if not name:
-            continue
+        if not name or name.replace(",", "").isdigit():
+            continue  # a number is no team: a count under ``Teams`` in a tally by tier
         row = RowRead(name, None, row_span)
         row.fields["status"] = re.sub(r"\s+", "", status.group(1)) if status else None
         row.fields["position"] = _position(cell("position") or "")
@@ -89,4 +93,18 @@ def read_rows(columns: dict[str, int], rows: list[tuple[list[str], list[Span], S
             if index < len(spans):
                 row.spans[role] = spans[index]
         read.rows.append(row)
+    read.points = _points_rule(read.rows)
     return read
+
+
+def _points_rule(rows: list[RowRead]) -> tuple[int, int, int]:
+    """(win, draw, loss) points: two for a win when every row whose figures are all given
+    says so and three would not fit them all (a season before three points for a win); a
+    plain table has no parameter to say it."""
+    figures = [(r.fields["won"], r.fields["drawn"], r.fields["points"]) for r in rows]
+    known = [(w, d, p) for w, d, p in figures if w is not None and d is not None
+             and p is not None]
+    if not any(w for w, _, _ in known):
+        return (3, 1, 0)
+    fits = {win for win in (3, 2) if all(win * w + d == p for w, d, p in known)}
+    return (2, 1, 0) if fits == {2} else (3, 1, 0)

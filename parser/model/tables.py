@@ -55,9 +55,11 @@ def two_leg_columns(names: list[str]) -> TwoLegColumns | None:
     def find(pattern: re.Pattern[str]) -> int | None:
         return next((i for i, name in enumerate(names) if pattern.search(name.strip())), None)
 
-    team1, team2, leg1, leg2 = find(_TEAM1_COL), find(_TEAM2_COL), find(_LEG1_COL), find(
-        _LEG2_COL)
-    if team1 is None or team2 is None or leg1 is None or leg2 is None:
+    leg1 = find(_LEG1_COL)
+    if leg1 is None:
+        return None  # most tables: no leg column, one pass over the names
+    team1, team2, leg2 = find(_TEAM1_COL), find(_TEAM2_COL), find(_LEG2_COL)
+    if team1 is None or team2 is None or leg2 is None:
         return None
     return TwoLegColumns(team1, team2, leg1, leg2, find(_AGG_COL))
 

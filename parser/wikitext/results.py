@@ -187,7 +187,7 @@ def round_json(ctx: WikiContext, section: Section, own: list[WikiBlock],
     matches = drop_duplicates(ctx, matches)
     leg = leg_of(section)
     default_date = prose_date(texts, section.title)
-    by_leg = leg_dates(texts) if any(m["leg"] for m in matches) else {}
+    by_leg = leg_dates(texts) if leg or any(m["leg"] for m in matches) else {}
     for found in matches:
         if leg and not found["leg"]:
             found["leg"] = leg
