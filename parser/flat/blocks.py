@@ -44,6 +44,9 @@ _KICK_OFF = re.compile(
 # a date line that also gives the time: "September 11, 2031 7:30 pm", "31 August 2030, 15:00"
 _DATE_THEN_TIME = re.compile(r"^(?P<date>.*?[0-9a-z.])[\s,]+(?:[-–—]\s*)?"
                              r"(?P<time>[0-9]{1,2}[:.h][0-9]{2}(?![0-9]).*)$", re.I)
+# what every such time holds: a line without it is refused before the lazy pattern above,
+# which would try each of its positions as the date's end
+_CLOCK = re.compile(r"[0-9][:.h][0-9]{2}", re.I)
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
 
 
@@ -96,6 +99,8 @@ def _led_by_date(stripped: str) -> bool:
 def date_and_time(stripped: str) -> tuple[str, str] | None:
     """A date line that ends in the kick-off time (``September 11, 2031 7:30 pm``,
     ``Saturday, 31 August 2030, 15:00``): the date and the time, each as written."""
+    if not _CLOCK.search(stripped):
+        return None
     found = _DATE_THEN_TIME.match(stripped)
     if found is None or not _KICK_OFF.match(found.group("time")):
         return None
