@@ -49,7 +49,9 @@ _KICK_OFF = re.compile(
 _DATE_THEN_TIME = re.compile(
     r"^(?P<date>.*?[0-9a-z.])[\s,]+(?:[-–—]\s*)?"
     r"(?P<time>(?:at\s+)?\(?[0-9]{1,2}(?:[:.h][0-9]{2}|\s*[ap]\.?m)(?![0-9]).*)$", re.I)
-_CLOCK_HINT = re.compile(r"[0-9][:.h][0-9]|[0-9]\s*[ap]\.?m", re.I)  # what any _CLOCK holds
+# what every such time holds: a line without it is refused before the lazy pattern above,
+# which would try each of its positions as the date's end
+_CLOCK_HINT = re.compile(r"[0-9][:.h][0-9]|[0-9]\s*[ap]\.?m", re.I)
 _TRAILING_TAG = re.compile(r"\s*\([A-Za-z0-9.&/-]{1,12}\)\s*$")
 
 

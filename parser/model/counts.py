@@ -28,8 +28,11 @@ COUNT_NOUNS = (
 # a word each of the nouns above holds: a text without one declares no count in prose
 _NOUN_WORDS = ("team", "club", "side", "entrant", "berth", "winner", "qualifier",
                "participant", "place", "spot", "slot", "member", "entries")
+# the characters a number can start with: a lookahead on them lets the search skip the
+# other positions without trying the lookbehind and every number word at each
+_NUMBER_START = "0-9" + "".join(sorted({word[0] for word in [*_UNITS, *_TENS]}))
 _PROSE = re.compile(
-    rf"(?<![\w-])(?P<number>{_NUMBER})\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{COUNT_NOUNS}))\b",
+    rf"(?=[{_NUMBER_START}])(?<![\w-])(?P<number>{_NUMBER})\s+(?P<what>(?:[A-Za-z][\w'-]*\s+){{0,3}}?(?:{COUNT_NOUNS}))\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(r"(up to|over|more than|at least|about|around|nearly|almost|under|fewer "

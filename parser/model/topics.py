@@ -38,8 +38,11 @@ ROLES = tuple(_TOPIC_WORDS)
 _MONEY = re.compile(
     r"(?:^|[\s(])(?:[A-Z]{0,3}[$€£¥₹₩]|(?:USD|EUR|GBP|CHF|AUD|CAD)\s?)\s?[0-9]"
     r"|[0-9][0-9,.]*\s?(?:million|mn|m|bn|k)?\s?(?:USD|EUR|GBP|CHF|dollars|euros|pounds)\b")
-_GOALS = re.compile(r"(?<![\w-])[0-9]{1,3}\s+goals?\b", re.IGNORECASE)
-_CITATION = re.compile(r"^[\"“‘«]|\bRetrieved\b|\bArchived from\b|\([0-9]{4}\)\.|\bISBN\b")
+# (each pattern opens with a lookahead on the characters its alternatives start with, so
+# that a search skips the other positions at once)
+_GOALS = re.compile(r"(?=[0-9])(?<![\w-])[0-9]{1,3}\s+goals?\b", re.IGNORECASE)
+_CITATION = re.compile(r"(?=[\"“‘«RAI(])"
+                       r"(?:^[\"“‘«]|\b(?:Retrieved|Archived from|ISBN)\b|\([0-9]{4}\)\.)")
 _ARTICLE = re.compile(
     r"^(?:List of\b|[0-9]{4}(?:\s?[-–/][0-9]{2,4})?\s+\S.*\b(?:cup|league|championship|"
     r"tournament|season|finals?|trophy|qualification|qualifying|shield|series|competition)s?$)",
