@@ -88,14 +88,22 @@ class Table:
 
     @property
     def columns(self) -> list[str]:
-        """Column names; an empty or ``'`` header cell is named by position (``column_5``)."""
+        """Column names; an empty or ``'`` header cell is named by position (``column_5``).
+        Worked out once for the header (or, without one, the rows) the table has: the
+        readers and checks ask for them many times."""
+        key = (self.header, len(self.rows) if self.header is None else -1)
+        cached = self.__dict__.get("_columns")
+        if cached is not None and cached[0][0] is key[0] and cached[0][1] == key[1]:
+            return list(cached[1])
         if self.header is None:
             width = max((len(r.cells) for r in self.rows), default=0)
-            return [f"column_{i + 1}" for i in range(width)]
-        names: list[str] = []
-        for index, cell in enumerate(self.header.cells):
-            name = cell.strip().strip("'").strip()
-            names.append(name if name else f"column_{index + 1}")
+            names = [f"column_{i + 1}" for i in range(width)]
+        else:
+            names = []
+            for index, cell in enumerate(self.header.cells):
+                name = cell.strip().strip("'").strip()
+                names.append(name if name else f"column_{index + 1}")
+        self.__dict__["_columns"] = (key, tuple(names))
         return names
 
     @property
