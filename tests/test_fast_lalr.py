@@ -98,7 +98,7 @@ def _lark_tree(lark: Any, text: str, start: str) -> Any:
 # What ``has_result`` stands for, as one case-blind pattern (its first form).
 _HAS_RESULT = re.compile(
     r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]|\b(v|vs\.?|w/o|walkover|postponed|p-p|cancell?ed|abandoned|"
-    r"void(ed)?|annulled)\b",
+    r"void(ed)?|annulled|awarded|awd|forf\w*)\b",
     re.IGNORECASE,
 )
 

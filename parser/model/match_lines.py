@@ -41,8 +41,9 @@ __all__ = ["MAX_LINE_CHARS", "PARTICLES", "MatchLine", "Result", "Side", "Token"
 # ``re.IGNORECASE`` on the whole pattern would make it do.
 _HAS_SCORE = re.compile(r"[0-9)]\s*[-‐‑‒–—−]\s*[0-9]")
 _HAS_RESULT_WORD = re.compile(
-    r"[vVwWpPcCaA](?<!\w.)(?i:(?<=v)(?:s\.?|oid(?:ed)?)?|(?<=w)(?:/o|alkover)"
-    r"|(?<=p)(?:ostponed|-p)|(?<=c)ancell?ed|(?<=a)(?:bandoned|nnulled))\b")
+    r"[vVwWpPcCaAfF](?<!\w.)(?i:(?<=v)(?:s\.?|oid(?:ed)?)?|(?<=w)(?:/o|alkover)"
+    r"|(?<=p)(?:ostponed|-p)|(?<=c)ancell?ed|(?<=a)(?:bandoned|nnulled|warded|wd)"
+    r"|(?<=f)orf\w*)\b")  # forfeit and awarded open a status-only result with its reason
 
 
 def has_result(text: str) -> bool:
